@@ -1,0 +1,62 @@
+/// A laptop's sync: pushes queued changes, then pulls until it has caught up.
+public struct SyncClient {
+    /// How far a sync has come, for progress displays.
+    public struct Progress: Sendable {
+        public var pushed: Int
+        public var pulled: Int
+        public var cursor: Int64
+    }
+
+    public struct Report: Sendable, Equatable {
+        public var pushed = 0
+        public var refused = 0
+        public var pulled = 0
+        public var applied = 0
+    }
+
+    public let replica: Replica
+    public let transport: any SyncTransport
+    public var batchLimit = 5_000
+    public var pageLimit = 10_000
+
+    public init(replica: Replica, transport: any SyncTransport) {
+        self.replica = replica
+        self.transport = transport
+    }
+
+    @discardableResult
+    public func sync(progress: (Progress) -> Void = { _ in }) throws -> Report {
+        do {
+            var report = Report()
+            try push(into: &report, progress: progress)
+            try pull(into: &report, progress: progress)
+            try replica.recordSyncAttempt(error: nil)
+            return report
+        } catch {
+            try? replica.recordSyncAttempt(error: String(describing: error))
+            throw error
+        }
+    }
+
+    public func push(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
+        while let request = try replica.nextBatch(limit: batchLimit) {
+            let response = try transport.push(request)
+            try replica.complete(request, with: response)
+            report.pushed += request.changes.count
+            report.refused += response.notes.filter { $0.kind == .rejected }.count
+            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: try replica.pullCursor()))
+        }
+    }
+
+    public func pull(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
+        var cursor = try replica.pullCursor()
+        while true {
+            let page = try transport.pull(after: cursor, limit: pageLimit)
+            report.applied += try replica.apply(page)
+            report.pulled += page.changes.count
+            cursor = page.cursor
+            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: cursor))
+            guard page.hasMore else { return }
+        }
+    }
+}

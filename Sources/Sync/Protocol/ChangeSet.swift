@@ -1,0 +1,135 @@
+/// The wire form of a list of changes, grouped so that table names, row ids, column names and replica ids
+/// are written once and times are offsets from the earliest one.
+///
+/// ```json
+/// {"replicas": ["…32 hex…"], "base": 118…, "tables": [{"name": "sessions", "columns": ["title"],
+///  "rows": [{"id": "…", "c": [[-1, 1, 0, 0], [0, 1, 0, 0, "Opening plenary"]]}]}]}
+/// ```
+/// Each entry of `c` is `[column index or -1 for existence, causal length, time offset, replica index, value]`.
+public struct ChangeSet: Codable, Sendable, Equatable {
+    struct TableGroup: Codable, Equatable {
+        var name: String
+        var columns: [String]
+        var rows: [RowGroup]
+    }
+
+    struct RowGroup: Codable, Equatable {
+        var id: String
+        var c: [Entry]
+    }
+
+    struct Entry: Codable, Equatable {
+        var column: Int
+        var causalLength: Int64
+        var timeOffset: Int64
+        var replica: Int
+        var value: SyncValue
+
+        init(column: Int, causalLength: Int64, timeOffset: Int64, replica: Int, value: SyncValue) {
+            self.column = column
+            self.causalLength = causalLength
+            self.timeOffset = timeOffset
+            self.replica = replica
+            self.value = value
+        }
+
+        init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            column = try container.decode(Int.self)
+            causalLength = try container.decode(Int64.self)
+            timeOffset = try container.decode(Int64.self)
+            replica = try container.decode(Int.self)
+            value = container.isAtEnd ? .null : try container.decode(SyncValue.self)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(column)
+            try container.encode(causalLength)
+            try container.encode(timeOffset)
+            try container.encode(replica)
+            if value != .null { try container.encode(value) }
+        }
+    }
+
+    var replicas: [ReplicaID]
+    var base: Int64
+    var tables: [TableGroup]
+
+    public static let empty = ChangeSet([])
+
+    public init(_ changes: [Change]) {
+        var replicaIndex: [ReplicaID: Int] = [:]
+        var tableIndex: [String: Int] = [:]
+        var columnIndex: [[String: Int]] = []
+        var rowIndex: [[String: Int]] = []
+        replicas = []
+        tables = []
+        base = changes.map(\.stamp.time.rawValue).min() ?? 0
+        for change in changes {
+            let replica = replicaIndex[change.stamp.replica] ?? {
+                replicas.append(change.stamp.replica)
+                replicaIndex[change.stamp.replica] = replicas.count - 1
+                return replicas.count - 1
+            }()
+            let table = tableIndex[change.table] ?? {
+                tables.append(TableGroup(name: change.table, columns: [], rows: []))
+                columnIndex.append([:])
+                rowIndex.append([:])
+                tableIndex[change.table] = tables.count - 1
+                return tables.count - 1
+            }()
+            var column = -1
+            if let name = change.column {
+                column = columnIndex[table][name] ?? {
+                    tables[table].columns.append(name)
+                    columnIndex[table][name] = tables[table].columns.count - 1
+                    return tables[table].columns.count - 1
+                }()
+            }
+            let row = rowIndex[table][change.rowID] ?? {
+                tables[table].rows.append(RowGroup(id: change.rowID, c: []))
+                rowIndex[table][change.rowID] = tables[table].rows.count - 1
+                return tables[table].rows.count - 1
+            }()
+            tables[table].rows[row].c.append(
+                Entry(
+                    column: column, causalLength: change.stamp.causalLength,
+                    timeOffset: change.stamp.time.rawValue - base, replica: replica, value: change.value))
+        }
+    }
+
+    public var count: Int { tables.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.c.count } } }
+
+    /// The changes in a stable order (table, row, entry), the order in which verdicts are given.
+    public func changes() throws(SyncError) -> [Change] {
+        var result: [Change] = []
+        result.reserveCapacity(count)
+        for table in tables {
+            for row in table.rows {
+                for entry in row.c {
+                    guard replicas.indices.contains(entry.replica) else {
+                        throw .malformed("change refers to replica #\(entry.replica), but the set lists \(replicas.count)")
+                    }
+                    guard entry.column == -1 || table.columns.indices.contains(entry.column) else {
+                        throw .malformed("change refers to column #\(entry.column) of '\(table.name)', which is not listed")
+                    }
+                    guard entry.timeOffset >= 0, entry.causalLength > 0 else {
+                        throw .malformed("change to '\(table.name)' has a negative time offset or causal length")
+                    }
+                    let (time, overflow) = base.addingReportingOverflow(entry.timeOffset)
+                    guard !overflow else { throw .malformed("change time overflows") }
+                    let stamp = Stamp(
+                        causalLength: entry.causalLength, time: HybridTimestamp(rawValue: time),
+                        replica: replicas[entry.replica])
+                    result.append(
+                        Change(
+                            table: table.name, rowID: row.id,
+                            column: entry.column == -1 ? nil : table.columns[entry.column],
+                            value: entry.value, stamp: stamp))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,15 @@
+/// One page of the changes the caller may see, in the daemon's sequence order. `cursor` is the sequence to send
+/// next time; `hasMore` says whether another page is already waiting.
+public struct PullResponse: Codable, Sendable, Equatable {
+    public var schemaVersion: Int
+    public var changes: ChangeSet
+    public var cursor: Int64
+    public var hasMore: Bool
+
+    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool) {
+        self.schemaVersion = schemaVersion
+        self.changes = changes
+        self.cursor = cursor
+        self.hasMore = hasMore
+    }
+}

@@ -1,0 +1,43 @@
+/// What can go wrong while storing, merging or exchanging replicated changes, in words for the person at the
+/// terminal.
+public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownTable(String)
+    case unknownColumn(table: String, column: String)
+    case rowExists(table: String, id: String)
+    case rowNotFound(table: String, id: String)
+    case malformed(String)
+    case unsupportedSchema(sent: Int, accepted: [Int])
+    case batchReused(String)
+    case replicaOwnedByAnother(ReplicaID)
+    case unreachable(url: String, reason: String)
+    case server(status: Int, detail: String)
+    case unauthorized(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTable(let table):
+            "'\(table)' is not a replicated table."
+        case .unknownColumn(let table, let column):
+            "'\(table)' has no replicated column '\(column)'."
+        case .rowExists(let table, let id):
+            "A row \(id) already exists in \(table)."
+        case .rowNotFound(let table, let id):
+            "There is no row \(id) in \(table) (it may have been deleted)."
+        case .malformed(let detail):
+            "The sync message is malformed: \(detail)."
+        case .unsupportedSchema(let sent, let accepted):
+            "Schema version \(sent) is not supported (the daemon accepts \(accepted.map(String.init).joined(separator: ", "))); "
+                + "upgrade eventsctl: your queued changes are kept."
+        case .batchReused(let batch):
+            "Batch \(batch) was already received with different contents."
+        case .replicaOwnedByAnother(let replica):
+            "Replica \(replica.hex) belongs to another account."
+        case .unreachable(let url, let reason):
+            "Cannot reach the daemon at \(url) (\(reason)); your changes stay queued, run sync again later."
+        case .server(let status, let detail):
+            "The daemon answered \(status): \(detail)"
+        case .unauthorized(let detail):
+            "The daemon refused the credentials: \(detail). Log in again with 'eventsctl login'."
+        }
+    }
+}

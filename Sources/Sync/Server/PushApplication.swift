@@ -1,0 +1,99 @@
+import GRDB
+
+/// Applies one pushed batch change by change, collecting the verdicts and the daemon's compensating writes.
+struct PushApplication {
+    var context: MergeContext
+    let now: Int64
+    let skew: Int64
+    private(set) var accepted = 0
+    private(set) var notes: [VerdictNote] = []
+    private(set) var corrections: [Change] = []
+
+    init(context: MergeContext, now: Int64, skew: Int64) {
+        self.context = context
+        self.now = now
+        self.skew = skew
+    }
+
+    func response(for batch: String) -> PushResponse {
+        PushResponse(batch: batch, accepted: accepted, notes: notes, corrections: ChangeSet(corrections))
+    }
+
+    mutating func apply(_ change: Change, index: Int, from sender: ReplicaID, principal: String, policy: any SyncPolicy) throws {
+        guard change.stamp.replica == sender else {
+            return note(index, .rejected, "stamped by replica \(change.stamp.replica.hex), not the sender")
+        }
+        guard let table = context.schema.table(named: change.table),
+            change.column.map({ table.column(named: $0) != nil }) ?? true
+        else {
+            return note(index, .rejected, "\(change.table).\(change.column ?? "id") is not in the daemon's schema")
+        }
+        if let reason = try policy.refusal(of: change, by: principal, in: context.db) {
+            note(index, .rejected, reason)
+            return try compensate(change)
+        }
+        var change = change
+        let aheadBy = change.stamp.time.milliseconds - now
+        if aheadBy > skew {
+            change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
+            try context.apply(change)
+            note(index, .restamped, "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
+            return corrections.append(try current(of: change))
+        }
+        context.clock.receive(change.stamp.time)
+        if try context.apply(change) {
+            accepted += 1
+        } else {
+            note(index, .superseded, nil)
+        }
+    }
+
+    private mutating func note(_ index: Int, _ kind: VerdictNote.Kind, _ reason: String?) {
+        notes.append(VerdictNote(index: index, kind: kind, reason: reason))
+    }
+
+    /// The daemon's current record for the field (or existence) that `change` touched.
+    private func current(of change: Change) throws -> Change {
+        let column = change.column ?? ""
+        guard let stamp = try context.stamp(table: change.table, row: change.rowID, column: column) else { return change }
+        var value = SyncValue.null
+        if !column.isEmpty {
+            let sql = "SELECT \(column.quotedDatabaseIdentifier) FROM \(change.table.quotedDatabaseIdentifier) WHERE id = ?"
+            value = try SyncValue.fetchOne(context.db, sql: sql, arguments: [change.rowID]) ?? .null
+        }
+        return Change(table: change.table, rowID: change.rowID, column: change.column, value: value, stamp: stamp)
+    }
+
+    /// Writes the daemon's truth again with a newer stamp, so that it wins over the refused change everywhere.
+    private mutating func compensate(_ change: Change) throws {
+        let serverLength = try context.causalLength(table: change.table, row: change.rowID)
+        if let column = change.column, change.stamp.causalLength <= serverLength {
+            guard change.stamp.causalLength == serverLength, serverLength % 2 == 1 else { return }
+            var restored = try current(of: Change(table: change.table, rowID: change.rowID, column: column, value: .null, stamp: change.stamp))
+            restored.stamp = context.localStamp(causalLength: serverLength, now: now)
+            try context.apply(restored)
+            return corrections.append(restored)
+        }
+        try compensateRow(change, serverLength: serverLength)
+    }
+
+    /// Puts the row back into the daemon's state (alive with its values, or absent) as a newer incarnation.
+    private mutating func compensateRow(_ change: Change, serverLength: Int64) throws {
+        let alive = serverLength % 2 == 1
+        var target = max(change.stamp.causalLength, serverLength) + 1
+        if (target % 2 == 1) != alive { target += 1 }
+        let table = try context.table(change.table)
+        let values = try Row.fetchOne(
+            context.db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) WHERE id = ?", arguments: [change.rowID])
+        let stamp = context.localStamp(causalLength: target, now: now)
+        var restored = [Change(table: table.name, rowID: change.rowID, column: nil, value: .null, stamp: stamp)]
+        if alive, let values {
+            for column in table.columns {
+                let value = SyncValue.fromDatabaseValue(values[column.name]) ?? .null
+                restored.append(Change(table: table.name, rowID: change.rowID, column: column.name, value: value, stamp: stamp))
+            }
+        }
+        for change in restored { try context.apply(change) }
+        corrections.append(contentsOf: restored)
+    }
+}

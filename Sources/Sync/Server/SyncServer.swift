@@ -1,0 +1,82 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The daemon side of the protocol: applies pushed batches with authority and serves pulls, over the daemon's
+/// own replica. Pure of any HTTP concern.
+public struct SyncServer: Sendable {
+    public let replica: Replica
+    public let policy: any SyncPolicy
+    /// Stamps further ahead of the daemon's clock than this (milliseconds) are replaced by the daemon's own.
+    public var maxClockSkew: Int64 = 5 * 60 * 1000
+    public var maxPageSize = 10_000
+
+    public init(replica: Replica, policy: any SyncPolicy) {
+        self.replica = replica
+        self.policy = policy
+    }
+
+    /// Applies a batch in one transaction and answers it; a replayed batch gets its first answer again.
+    public func push(_ request: PushRequest, principal: String) throws -> PushResponse {
+        let schema = replica.schema
+        guard schema.accepts(version: request.schemaVersion) else {
+            throw SyncError.unsupportedSchema(sent: request.schemaVersion, accepted: [schema.version, schema.version - 1])
+        }
+        let changes = try request.changes.changes()
+        let digest = try Self.digest(of: request)
+        return try replica.pool.write { db in
+            try claim(request.replica, for: principal, in: db)
+            if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
+            var batch = PushApplication(context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew)
+            for (index, change) in changes.enumerated() {
+                try batch.apply(change, index: index, from: request.replica, principal: principal, policy: policy)
+            }
+            try batch.context.save()
+            let response = batch.response(for: request.batch)
+            try db.execute(
+                sql: "INSERT INTO sync_batches (replica, batch, digest, response) VALUES (?, ?, ?, ?)",
+                arguments: [request.replica.bytes, request.batch, digest, try JSONEncoder().encode(response)])
+            return response
+        }
+    }
+
+    /// A page of what `principal` may see after `cursor`.
+    public func pull(after cursor: Int64, limit: Int, principal: String) throws -> PullResponse {
+        guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
+        return try replica.read { db in
+            let latest = try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0
+            guard cursor <= latest else {
+                throw SyncError.malformed("cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica")
+            }
+            let page = try replica.changes(in: db, after: cursor, limit: min(limit, maxPageSize))
+            let visible = try page.changes.filter { try policy.isVisible($0, to: principal, in: db) }
+            return PullResponse(
+                schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
+                hasMore: page.hasMore)
+        }
+    }
+
+    /// A replica id is bound to the first account that pushes from it, so nobody can push in another's name.
+    private func claim(_ id: ReplicaID, for principal: String, in db: Database) throws {
+        if let owner = try String.fetchOne(db, sql: "SELECT principal FROM sync_replicas WHERE replica = ?", arguments: [id.bytes]) {
+            guard owner == principal else { throw SyncError.replicaOwnedByAnother(id) }
+        } else {
+            try db.execute(sql: "INSERT INTO sync_replicas (replica, principal) VALUES (?, ?)", arguments: [id.bytes, principal])
+        }
+    }
+
+    private func previousAnswer(to request: PushRequest, digest: Data, in db: Database) throws -> PushResponse? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT digest, response FROM sync_batches WHERE replica = ? AND batch = ?",
+            arguments: [request.replica.bytes, request.batch])
+        else { return nil }
+        guard row["digest"] as Data == digest else { throw SyncError.batchReused(request.batch) }
+        return try JSONDecoder().decode(PushResponse.self, from: row["response"] as Data)
+    }
+
+    static func digest(of request: PushRequest) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return Data(SHA256.hash(data: try encoder.encode(request)))
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+/// The edits of one local transaction. Reads through `db` see the edits made so far.
+public struct LocalWrite {
+    var context: MergeContext
+    let now: Int64
+
+    public var db: Database { context.db }
+
+    /// Creates a row, or re-creates a deleted one as a new incarnation.
+    public mutating func insert(into table: String, id: String, values: [String: SyncValue]) throws {
+        let current = try context.causalLength(table: table, row: id)
+        guard current % 2 == 0 else { throw SyncError.rowExists(table: table, id: id) }
+        let stamp = context.localStamp(causalLength: current + 1, now: now)
+        try context.apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
+        try write(values, to: table, id: id, stamp: stamp)
+    }
+
+    /// Changes fields of a live row; fields whose value is unchanged keep their stamps.
+    public mutating func update(_ table: String, id: String, values: [String: SyncValue]) throws {
+        let current = try context.causalLength(table: table, row: id)
+        guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
+        let existing = try Row.fetchOne(
+            db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+        let changed = values.filter { column, value in
+            existing.map { SyncValue.fromDatabaseValue($0[column] as DatabaseValue) != value } ?? true
+        }
+        guard !changed.isEmpty else { return }
+        try write(changed, to: table, id: id, stamp: context.localStamp(causalLength: current, now: now))
+    }
+
+    public mutating func delete(from table: String, id: String) throws {
+        let current = try context.causalLength(table: table, row: id)
+        guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
+        let stamp = context.localStamp(causalLength: current + 1, now: now)
+        try context.apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
+    }
+
+    public func exists(in table: String, id: String) throws -> Bool {
+        try context.causalLength(table: table, row: id) % 2 == 1
+    }
+
+    private mutating func write(_ values: [String: SyncValue], to table: String, id: String, stamp: Stamp) throws {
+        let declared = try context.table(table)
+        for name in values.keys where declared.column(named: name) == nil {
+            throw SyncError.unknownColumn(table: table, column: name)
+        }
+        for column in declared.columns {
+            guard let value = values[column.name] else { continue }
+            try context.apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp))
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// The CRDT state machine over one write transaction.
+///
+/// Every value is a last-writer-wins register ordered by `Stamp`; a row's existence is its causal length, the
+/// largest causal length among its records (odd: alive, even: deleted). Values of an older incarnation are
+/// dropped when a newer one appears, so a deleted-then-recreated row never shows stale fields and the state
+/// stays compact. The replicated tables hold the winning values; `crdt_clock` holds their stamps.
+struct MergeContext {
+    let db: Database
+    let schema: ReplicatedSchema
+    let replica: ReplicaID
+    var clock: HybridLogicalClock
+    var seq: Int64
+
+    init(db: Database, schema: ReplicatedSchema) throws {
+        self.db = db
+        self.schema = schema
+        guard let row = try Row.fetchOne(db, sql: "SELECT replica_id, hlc, seq FROM crdt_replica") else {
+            throw SyncError.malformed("the replica file has no identity row")
+        }
+        replica = ReplicaID(bytes: row["replica_id"])!
+        clock = HybridLogicalClock(last: HybridTimestamp(rawValue: row["hlc"]))
+        seq = row["seq"]
+    }
+
+    func save() throws {
+        try db.execute(
+            sql: "UPDATE crdt_replica SET hlc = ?, seq = ?", arguments: [clock.last.rawValue, seq])
+    }
+
+    mutating func nextSeq() -> Int64 {
+        seq += 1
+        return seq
+    }
+
+    func table(_ name: String) throws(SyncError) -> ReplicatedTable {
+        guard let table = schema.table(named: name) else { throw .unknownTable(name) }
+        return table
+    }
+
+    func causalLength(table: String, row: String) throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT max(cl) FROM crdt_clock WHERE tbl = ? AND row_id = ?"),
+            arguments: [table, row]) ?? 0
+    }
+
+    func stamp(table: String, row: String, column: String) throws -> Stamp? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT cl, hlc, replica FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col = ?")
+        guard let found = try Row.fetchOne(statement, arguments: [table, row, column]) else { return nil }
+        return Stamp(
+            causalLength: found[0], time: HybridTimestamp(rawValue: found[1]), replica: ReplicaID(bytes: found[2])!)
+    }
+
+    /// Merges one change. Returns whether it won (and was stored). `force` stores it even over a newer stamp of
+    /// the same incarnation: the daemon's restamped copy of a change whose clock ran ahead.
+    @discardableResult
+    mutating func apply(_ change: Change, force: Bool = false) throws -> Bool {
+        let table = try table(change.table)
+        if let column = change.column {
+            guard table.column(named: column) != nil else {
+                throw SyncError.unknownColumn(table: table.name, column: column)
+            }
+            guard change.stamp.causalLength % 2 == 1 else {
+                throw SyncError.malformed("a value of \(table.name).\(column) carries an even causal length")
+            }
+        }
+        let current = try causalLength(table: table.name, row: change.rowID)
+        if change.column != nil, change.stamp.causalLength < current { return false }
+        if let existing = try stamp(table: table.name, row: change.rowID, column: change.column ?? "") {
+            let newer = change.stamp > existing
+            let forced = force && change.stamp.causalLength == existing.causalLength
+            guard newer || forced else { return false }
+        }
+        if change.stamp.causalLength > current {
+            try reincarnate(table, row: change.rowID, causalLength: change.stamp.causalLength)
+        }
+        try record(change)
+        if let column = change.column {
+            let sql = "UPDATE \(table.name.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE id = ?"
+            try db.cachedStatement(sql: sql).execute(arguments: [change.value, change.rowID])
+        }
+        return true
+    }
+
+    private mutating func record(_ change: Change) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO crdt_clock (tbl, row_id, col, cl, hlc, replica, seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tbl, row_id, col) DO UPDATE
+                SET cl = excluded.cl, hlc = excluded.hlc, replica = excluded.replica, seq = excluded.seq
+                """)
+        try statement.execute(arguments: [
+            change.table, change.rowID, change.column ?? "", change.stamp.causalLength,
+            change.stamp.time.rawValue, change.stamp.replica.bytes, nextSeq(),
+        ])
+    }
+
+    /// Moves a row to a newer incarnation: values of older ones are forgotten, and the row appears empty
+    /// (odd causal length) or disappears (even).
+    private func reincarnate(_ table: ReplicatedTable, row: String, causalLength: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col <> '' AND cl < ?")
+            .execute(arguments: [table.name, row, causalLength])
+        let name = table.name.quotedDatabaseIdentifier
+        try db.cachedStatement(sql: "DELETE FROM \(name) WHERE id = ?").execute(arguments: [row])
+        if causalLength % 2 == 1 {
+            try db.cachedStatement(sql: "INSERT INTO \(name) (id) VALUES (?)").execute(arguments: [row])
+        }
+    }
+
+    /// A fresh stamp for a local write.
+    mutating func localStamp(causalLength: Int64, now: Int64) -> Stamp {
+        Stamp(causalLength: causalLength, time: clock.tick(now: now), replica: replica)
+    }
+}

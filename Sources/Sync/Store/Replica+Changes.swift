@@ -1,0 +1,68 @@
+import GRDB
+
+extension Replica {
+    /// A page of changes in sequence order.
+    public struct ChangePage: Sendable {
+        public var changes: [Change]
+        /// The sequence of the last record read, to pass as `after` for the next page.
+        public var lastSeq: Int64
+        public var hasMore: Bool
+    }
+
+    /// Changes recorded after sequence `after`, at most `limit`; `authoredBy` keeps only one replica's stamps
+    /// (a laptop's own queue).
+    func changes(in db: Database, after: Int64, limit: Int, authoredBy author: ReplicaID? = nil) throws -> ChangePage {
+        let sql = """
+            SELECT tbl, row_id, col, cl, hlc, replica, seq FROM crdt_clock
+            WHERE seq > ? \(author == nil ? "" : "AND replica = ?") ORDER BY seq LIMIT ?
+            """
+        var arguments: StatementArguments = [after]
+        if let author { _ = arguments.append(contentsOf: [author.bytes]) }
+        _ = arguments.append(contentsOf: [limit + 1])
+        var rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        let hasMore = rows.count > limit
+        if hasMore { rows.removeLast() }
+        var values = RowValueCache(db: db)
+        var changes: [Change] = []
+        changes.reserveCapacity(rows.count)
+        for row in rows {
+            let table: String = row[0]
+            let rowID: String = row[1]
+            let column: String = row[2]
+            let stamp = Stamp(causalLength: row[3], time: HybridTimestamp(rawValue: row[4]), replica: ReplicaID(bytes: row[5])!)
+            let value = column.isEmpty ? SyncValue.null : try values.value(table: table, row: rowID, column: column)
+            changes.append(Change(table: table, rowID: rowID, column: column.isEmpty ? nil : column, value: value, stamp: stamp))
+        }
+        return ChangePage(changes: changes, lastSeq: rows.last?[6] ?? after, hasMore: hasMore)
+    }
+
+    /// Every live row of a table as column → value, ordered by id: what the convergence checks compare.
+    public func rows(of table: String) throws -> [[String: SyncValue]] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) ORDER BY id").map { row in
+                Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, SyncValue.fromDatabaseValue(row[$0])!) })
+            }
+        }
+    }
+}
+
+/// Reads the values of consecutive changes to one row with a single query.
+private struct RowValueCache {
+    let db: Database
+    var key: (table: String, row: String)?
+    var current: Row?
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    mutating func value(table: String, row: String, column: String) throws -> SyncValue {
+        if key?.table != table || key?.row != row {
+            key = (table, row)
+            current = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [row])
+        }
+        guard let current, current.hasColumn(column) else { return .null }
+        return SyncValue.fromDatabaseValue(current[column]) ?? .null
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// A replica: one SQLite file in WAL mode holding the replicated tables, their clocks and the sync state.
+/// It is the only owner of its database; every write goes through `write(_:)` or a merge, in one transaction
+/// that also persists the clock.
+public final class Replica: Sendable {
+    public let schema: ReplicatedSchema
+    public let id: ReplicaID
+    public let path: String
+    let pool: DatabasePool
+    let now: @Sendable () -> Int64
+
+    /// Opens (or creates) the replica at `path`. `migrations` registers the host's own local tables after the
+    /// sync layer's; `now` gives Unix milliseconds and is replaceable for tests.
+    public init(
+        path: String,
+        schema: ReplicatedSchema,
+        migrations: (inout DatabaseMigrator) -> Void = { _ in },
+        now: @escaping @Sendable () -> Int64 = Replica.wallClock
+    ) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        self.schema = schema
+        self.path = path
+        self.now = now
+        var migrator = DatabaseMigrator()
+        SyncMigrations.register(in: &migrator)
+        migrations(&migrator)
+        try migrator.migrate(pool)
+        id = try pool.write { db in
+            try Self.createReplicatedTables(schema, in: db)
+            return try Self.identity(in: db)
+        }
+    }
+
+    public static let wallClock: @Sendable () -> Int64 = {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+
+    /// Reads with a consistent snapshot, concurrently with writes.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// Performs local edits in one transaction; each changed field gets a fresh stamp from this replica's clock.
+    public func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
+        try pool.write { db in
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now())
+            let result = try body(&local)
+            try local.context.save()
+            return result
+        }
+    }
+
+    /// Writes to the host's own, non-replicated tables (accounts, configuration) in one transaction.
+    public func writeLocalTables<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write(body)
+    }
+
+    /// Merges changes from another replica by last-writer-wins; returns how many won.
+    @discardableResult
+    public func merge(_ changes: [Change]) throws -> Int {
+        try pool.write { db in
+            var context = try MergeContext(db: db, schema: schema)
+            if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
+            var won = 0
+            for change in changes where try context.apply(change) { won += 1 }
+            try context.save()
+            return won
+        }
+    }
+
+    /// The last clock reading this replica produced or received.
+    public func lastTimestamp() throws -> HybridTimestamp {
+        try pool.read { db in
+            HybridTimestamp(rawValue: try Int64.fetchOne(db, sql: "SELECT hlc FROM crdt_replica") ?? 0)
+        }
+    }
+
+    private static func identity(in db: Database) throws -> ReplicaID {
+        if let bytes = try Data.fetchOne(db, sql: "SELECT replica_id FROM crdt_replica"), let id = ReplicaID(bytes: bytes) {
+            return id
+        }
+        let id = ReplicaID()
+        try db.execute(sql: "INSERT INTO crdt_replica (singleton, replica_id, hlc, seq) VALUES (1, ?, 0, 0)", arguments: [id.bytes])
+        return id
+    }
+
+    /// Creates missing replicated tables and adds columns a newer schema declares.
+    private static func createReplicatedTables(_ schema: ReplicatedSchema, in db: Database) throws {
+        for table in schema.tables {
+            let name = table.name.quotedDatabaseIdentifier
+            if try db.tableExists(table.name) {
+                let existing = Set(try db.columns(in: table.name).map(\.name))
+                for column in table.columns where !existing.contains(column.name) {
+                    try db.execute(sql: "ALTER TABLE \(name) ADD COLUMN \(column.name.quotedDatabaseIdentifier) \(column.affinity.rawValue)")
+                }
+            } else {
+                let columns = table.columns.map { "\($0.name.quotedDatabaseIdentifier) \($0.affinity.rawValue)" }
+                try db.execute(sql: "CREATE TABLE \(name) (id TEXT PRIMARY KEY NOT NULL, \(columns.joined(separator: ", ")))")
+            }
+            for column in table.indexed {
+                let index = "\(table.name)_by_\(column)".quotedDatabaseIdentifier
+                try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index) ON \(name)(\(column.quotedDatabaseIdentifier))")
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import CCurl
+import Foundation
+
+/// The laptop's HTTP transport on libcurl: one easy handle reused for every request, so the connection is kept
+/// alive between the pages of a sync; compressed responses accepted; bounded connect and transfer times.
+public final class CurlTransport: SyncTransport {
+    public let baseURL: String
+    private let token: String
+    private let handle: UnsafeMutableRawPointer
+    private let timeoutSeconds: Int
+
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    public init(baseURL: String, token: String, timeoutSeconds: Int = 60) throws {
+        _ = Self.globalInit
+        guard let handle = curl_easy_init() else {
+            throw SyncError.unreachable(url: baseURL, reason: "libcurl could not create a handle")
+        }
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.handle = handle
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+    }
+
+    public func push(_ request: PushRequest) throws -> PushResponse {
+        let body = try JSONEncoder().encode(request)
+        return try decode(PushResponse.self, from: perform(path: "/v1/sync/push", body: body))
+    }
+
+    public func pull(after cursor: Int64, limit: Int) throws -> PullResponse {
+        try decode(PullResponse.self, from: perform(path: "/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil))
+    }
+
+    /// Sends one request; returns the body of a 2xx answer or throws the daemon's problem detail.
+    public func perform(path: String, body: Data?) throws -> Data {
+        let url = baseURL + path
+        curl_easy_reset(handle)
+        let sink = ResponseSink()
+        var headers: UnsafeMutablePointer<curl_slist>? = nil
+        headers = curl_slist_append(headers, "Authorization: Bearer \(token)")
+        headers = curl_slist_append(headers, "Accept: application/json")
+        if body != nil { headers = curl_slist_append(headers, "Content-Type: application/json") }
+        defer { curl_slist_free_all(headers) }
+        ccurl_setopt_string(handle, CURLOPT_URL, url)
+        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
+        ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
+        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 5_000)
+        ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutSeconds * 1_000)
+        if let body {
+            ccurl_setopt_long(handle, CURLOPT_POST, 1)
+            ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+            body.withUnsafeBytes { bytes in
+                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+        } else {
+            ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        }
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
+        ccurl_setopt_write_function(handle) { data, size, count, context in
+            let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
+            sink.data.append(UnsafeRawPointer(data!).assumingMemoryBound(to: UInt8.self), count: size * count)
+            return size * count
+        }
+        let code = curl_easy_perform(handle)
+        guard code == CURLE_OK else {
+            throw SyncError.unreachable(url: baseURL, reason: String(cString: curl_easy_strerror(code)))
+        }
+        var status = 0
+        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        guard (200..<300).contains(status) else { throw Self.problem(status: status, body: sink.data) }
+        return sink.data
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw SyncError.malformed("the daemon's answer could not be read (\(error))")
+        }
+    }
+
+    private static func problem(status: Int, body: Data) -> SyncError {
+        struct Problem: Decodable { var detail: String? }
+        let detail = (try? JSONDecoder().decode(Problem.self, from: body))?.detail
+            ?? String(decoding: body.prefix(200), as: UTF8.self)
+        return status == 401 ? .unauthorized(detail) : .server(status: status, detail: detail)
+    }
+}
+
+private final class ResponseSink {
+    var data = Data()
+}
