@@ -75,6 +75,14 @@ public final class Replica: Sendable {
         }
     }
 
+    /// Whether the row exists or ever existed here (a deleted row is still known by its tombstone).
+    public func isKnown(table: String, id: String) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM crdt_clock WHERE tbl = ? AND row_id = ?)", arguments: [table, id]) ?? false
+        }
+    }
+
     /// The last clock reading this replica produced or received.
     public func lastTimestamp() throws -> HybridTimestamp {
         try pool.read { db in

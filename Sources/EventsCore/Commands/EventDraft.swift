@@ -1,0 +1,42 @@
+/// An event as declared by an organizer or a seed file.
+public struct EventDraft: Codable, Sendable, Equatable {
+    public var slug: String
+    public var title: String
+    public var kind: String
+    public var series: String?
+    public var timezone: String
+    public var venue: String?
+    public var city: String?
+    public var startsOn: String
+    public var endsOn: String
+    public var invitationOnly: Bool
+    public var published: Bool
+
+    public init(
+        slug: String, title: String, kind: String, series: String? = nil, timezone: String, venue: String? = nil,
+        city: String? = nil, startsOn: String, endsOn: String, invitationOnly: Bool = false, published: Bool = true
+    ) {
+        self.slug = slug
+        self.title = title
+        self.kind = kind
+        self.series = series
+        self.timezone = timezone
+        self.venue = venue
+        self.city = city
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.invitationOnly = invitationOnly
+        self.published = published
+    }
+
+    var values: [String: SyncValue] {
+        [
+            "slug": .text(slug), "title": .text(title), "kind": .text(kind), "series": series.map(SyncValue.text) ?? .null,
+            "timezone": .text(timezone), "venue": venue.map(SyncValue.text) ?? .null,
+            "city": city.map(SyncValue.text) ?? .null, "starts_on": .text(startsOn), "ends_on": .text(endsOn),
+            "invitation_only": .integer(invitationOnly ? 1 : 0), "published": .integer(published ? 1 : 0),
+        ]
+    }
+}
+
+import Sync

@@ -1,0 +1,25 @@
+import Foundation
+import GRDB
+
+/// A scheduled part of an event, with start and end as UTC instants.
+public struct Session: Codable, Sendable, Equatable, FetchableRecord {
+    public var id: String
+    public var eventID: String
+    public var title: String
+    public var format: String
+    public var startsAt: Date
+    public var endsAt: Date
+    public var room: String?
+    public var status: String
+
+    public init(row: Row) throws {
+        id = row["id"]
+        eventID = row["event_id"] ?? ""
+        title = row["title"] ?? ""
+        format = row["format"] ?? "plenary"
+        startsAt = Instant.parse(row["starts_at"] ?? "") ?? .distantPast
+        endsAt = Instant.parse(row["ends_at"] ?? "") ?? .distantPast
+        room = row["room"]
+        status = row["status"] ?? "scheduled"
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import Sync
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Push queued changes to the daemon, then pull what changed.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let home = global.location
+        let config = try home.requireConfig()
+        let store = try home.openStore()
+        let client = SyncClient(replica: store.replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
+        let progress = ProgressLine()
+        let report = try client.sync { progress.show("pushed \($0.pushed), pulled \($0.pulled) changes") }
+        progress.finish()
+        var summary = "Synced with \(config.server): pushed \(report.pushed) changes"
+        if report.refused > 0 { summary += " (\(report.refused) refused, see 'eventsctl status')" }
+        print(summary + ", pulled \(report.pulled).")
+    }
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+final class ProgressLine {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}

@@ -1,0 +1,56 @@
+import EventsCore
+import Foundation
+import Sync
+
+/// Where this laptop keeps its config (daemon URL and token, readable only by its owner) and its replica.
+struct CLIHome {
+    let configFile: URL
+    let replicaFile: URL
+
+    init(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let folder = explicit ?? environment["EVENTSCTL_HOME"] {
+            let base = URL(fileURLWithPath: folder, isDirectory: true)
+            configFile = base.appendingPathComponent("config.json")
+            replicaFile = base.appendingPathComponent("replica.sqlite")
+        } else {
+            let home = URL(fileURLWithPath: NSHomeDirectory(), isDirectory: true)
+            let config = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".config")
+            let data = environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".local/share")
+            configFile = config.appendingPathComponent("eventsctl/config.json")
+            replicaFile = data.appendingPathComponent("eventsctl/replica.sqlite")
+        }
+    }
+
+    func openStore() throws -> EventsStore {
+        try FileManager.default.createDirectory(at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return try EventsStore.open(path: replicaFile.path)
+    }
+
+    func loadConfig() throws -> CLIConfig? {
+        guard FileManager.default.fileExists(atPath: configFile.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(CLIConfig.self, from: Data(contentsOf: configFile))
+        } catch {
+            throw CLIError.unreadableConfig(configFile.path)
+        }
+    }
+
+    func requireConfig() throws -> CLIConfig {
+        guard let config = try loadConfig() else { throw CLIError.notLoggedIn }
+        return config
+    }
+
+    func save(_ config: CLIConfig) throws {
+        let folder = configFile.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(config).write(to: configFile, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configFile.path)
+    }
+}
+
+struct CLIConfig: Codable {
+    var server: String
+    var token: String
+}

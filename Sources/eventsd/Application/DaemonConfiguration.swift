@@ -1,0 +1,13 @@
+import Logging
+
+/// Everything `eventsd serve` is configured with; every key has a flag and a default.
+struct DaemonConfiguration: Sendable {
+    var databasePath: String
+    var host = "127.0.0.1"
+    var port = 8080
+    var seedDirectory: String?
+    var maxClockSkewSeconds = 300
+    /// The largest request body accepted, in bytes.
+    var maxBodySize = 16 * 1024 * 1024
+    var logLevel: Logger.Level = .info
+}

@@ -1,0 +1,51 @@
+import EventsCore
+import Foundation
+import Hummingbird
+import Logging
+import Sync
+
+/// Opens the daemon's replica with its local tables.
+func openDaemonStore(path: String) throws -> EventsStore {
+    try EventsStore.open(path: path, migrations: AccountStore.registerMigrations)
+}
+
+/// The composition root: database, seed, routes and server, wired from the configuration.
+func buildApplication(
+    _ configuration: DaemonConfiguration, onReady: @escaping @Sendable (String) -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    var logger = Logger(label: "eventsd")
+    logger.logLevel = configuration.logLevel
+    let store = try openDaemonStore(path: configuration.databasePath)
+    if let seed = configuration.seedDirectory {
+        let added = try SeedLoader(store: store).load(directory: URL(fileURLWithPath: seed))
+        logger.info("Seed loaded", metadata: ["seed.directory": "\(seed)", "seed.sessions_added": "\(added)"])
+    }
+    var server = SyncServer(replica: store.replica, policy: EventsPolicy())
+    server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
+    let router = buildRouter(store: store, server: server, configuration: configuration)
+    let host = configuration.host
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: configuration.port), serverName: "eventsd"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            onReady("http://\(host):\(port)")
+        },
+        logger: logger)
+}
+
+func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonConfiguration) -> Router<DaemonRequestContext> {
+    let router = Router(context: DaemonRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.get("/healthz") { _, _ in HealthStatus(status: "ok") }
+    let accounts = AccountStore(replica: store.replica)
+    let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
+    v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
+    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
+    return router
+}
+
+struct HealthStatus: ResponseEncodable {
+    var status: String
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import Sync
+
+/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N`.
+struct SyncController {
+    let server: SyncServer
+    let maxBodySize: Int
+
+    var routes: RouteCollection<DaemonRequestContext> {
+        let routes = RouteCollection(context: DaemonRequestContext.self)
+        routes.post("push", use: push)
+        routes.get("pull", use: pull)
+        return routes
+    }
+
+    @Sendable func push(_ request: Request, context: DaemonRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let body = try await request.body.collect(upTo: maxBodySize)
+        let push = try JSONDecoder().decode(PushRequest.self, from: Data(buffer: body))
+        let response = try server.push(push, principal: account.id)
+        context.logger.info(
+            "Push applied",
+            metadata: [
+                "sync.batch": "\(push.batch)", "sync.replica": "\(push.replica.hex)",
+                "sync.accepted": "\(response.accepted)", "sync.notes": "\(response.notes.count)",
+            ])
+        return try .json(response)
+    }
+
+    @Sendable func pull(_ request: Request, context: DaemonRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let after = try request.uri.queryParameters.require("after", as: Int64.self)
+        let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 1_000
+        return try .json(server.pull(after: after, limit: limit, principal: account.id))
+    }
+}

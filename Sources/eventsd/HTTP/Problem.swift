@@ -1,0 +1,104 @@
+import EventsCore
+import Foundation
+import Hummingbird
+import NIOCore
+import Sync
+
+/// An RFC 9457 problem: every error the daemon answers is one, as `application/problem+json` with a stable
+/// `type` scripts can branch on and a `detail` for people.
+struct Problem: HTTPResponseError, Encodable {
+    let status: HTTPResponse.Status
+    let type: String
+    let title: String
+    let detail: String
+
+    init(_ status: HTTPResponse.Status, type: String, detail: String) {
+        self.status = status
+        self.type = "/problems/\(type)"
+        self.title = status.reasonPhrase
+        self.detail = detail
+    }
+
+    static func unauthorized(_ detail: String) -> Problem { Problem(.unauthorized, type: "unauthorized", detail: detail) }
+    static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, type: "bad-request", detail: detail) }
+
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(Int(status.code), forKey: .status)
+        try container.encode(detail, forKey: .detail)
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let body = try encoder.encode(self)
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"eventsd\"" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension Problem {
+    /// The problem that describes `error`: domain and sync errors keep their words, anything unexpected is a
+    /// 500 without internals.
+    init(describing error: any Error) {
+        switch error {
+        case let problem as Problem:
+            self = problem
+        case let error as SyncError:
+            self.init(syncError: error)
+        case let error as EventsError:
+            switch error {
+            case .eventNotFound, .sessionNotFound: self.init(.notFound, type: "not-found", detail: error.description)
+            default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
+            }
+        case let error as AccountsError:
+            self.init(.conflict, type: "account", detail: error.description)
+        case is DecodingError:
+            self.init(.badRequest, type: "malformed-body", detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
+        case is NIOTooManyBytesError:
+            self.init(.contentTooLarge, type: "too-large", detail: "The request body is larger than the daemon accepts.")
+        case let error as HTTPError:
+            self.init(error.status, type: error.status == .notFound ? "not-found" : "http", detail: error.body ?? error.status.reasonPhrase)
+        default:
+            self.init(.internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
+        }
+    }
+
+    private init(syncError error: SyncError) {
+        switch error {
+        case .unknownTable, .unknownColumn, .malformed:
+            self.init(.badRequest, type: "malformed-sync-message", detail: error.description)
+        case .unsupportedSchema:
+            self.init(.badRequest, type: "unsupported-schema", detail: error.description)
+        case .rowExists, .batchReused:
+            self.init(.conflict, type: "conflict", detail: error.description)
+        case .rowNotFound:
+            self.init(.notFound, type: "not-found", detail: error.description)
+        case .replicaOwnedByAnother:
+            self.init(.forbidden, type: "forbidden", detail: error.description)
+        case .unauthorized(let detail):
+            self.init(.unauthorized, type: "unauthorized", detail: detail)
+        case .unreachable, .server:
+            self.init(.badGateway, type: "upstream", detail: error.description)
+        }
+    }
+
+    private static func summary(of error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+        case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            let reason = context.debugDescription.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            return path.isEmpty ? reason : "\(path): \(reason)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
