@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import GRDB
 
 extension Replica {
@@ -64,5 +66,27 @@ private struct RowValueCache {
         }
         guard let current, current.hasColumn(column) else { return .null }
         return SyncValue.fromDatabaseValue(current[column]) ?? .null
+    }
+}
+
+extension Replica {
+    /// A SHA-256 over every replicated row and every value's stamp, in a canonical order: two replicas that
+    /// converged have the same digest.
+    public func contentDigest() throws -> String {
+        try read { db in
+            var hasher = SHA256()
+            for table in schema.tables {
+                let columns = table.columns.map(\.name.quotedDatabaseIdentifier).joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(columns) FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
+                while let row = try rows.next() {
+                    hasher.update(data: Data("\(table.name)|\(row.databaseValues.map(\.description).joined(separator: "|"))\n".utf8))
+                }
+            }
+            let stamps = try Row.fetchCursor(db, sql: "SELECT tbl, row_id, col, cl, hlc, hex(replica) FROM crdt_clock ORDER BY tbl, row_id, col")
+            while let row = try stamps.next() {
+                hasher.update(data: Data(row.databaseValues.map(\.description).joined(separator: "|").utf8))
+            }
+            return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        }
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Sync
+
+/// A small generic schema: Sync must work for any declared tables.
+let testSchema = ReplicatedSchema(
+    version: 3,
+    tables: [
+        ReplicatedTable("notes", columns: [.init("title", .text), .init("body", .text), .init("rank", .integer)]),
+        ReplicatedTable("tags", columns: [.init("name", .text), .init("weight", .real)]),
+    ])
+
+/// A fresh folder under the system temp directory, for real SQLite files.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sync-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A wall clock the test moves by hand.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int64
+
+    init(_ start: Int64 = 1_700_000_000_000) { value = start }
+
+    var now: Int64 {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+
+    var reader: @Sendable () -> Int64 { { [self] in now } }
+}
+
+func makeReplica(in folder: URL, name: String, clock: ManualClock? = nil) throws -> Replica {
+    try Replica(
+        path: folder.appendingPathComponent("\(name).sqlite").path, schema: testSchema,
+        now: clock?.reader ?? Replica.wallClock)
+}
+
+/// Lets every account write and read everything, except rows of `notes` whose title starts with "locked".
+struct TestPolicy: SyncPolicy {
+    func refusal(of change: Change, by principal: String, in db: Database) throws -> String? {
+        guard principal != "admin", change.table == "notes" else { return nil }
+        let title = try String.fetchOne(db, sql: "SELECT title FROM notes WHERE id = ?", arguments: [change.rowID])
+        return title?.hasPrefix("locked") == true ? "note \(change.rowID) is locked" : nil
+    }
+
+    func isVisible(_ change: Change, to principal: String, in db: Database) throws -> Bool { true }
+}
+
+/// Calls the server in process, as the HTTP route would; the property test uses it to drop answers and
+/// reorder pulled changes.
+final class InProcessTransport: SyncTransport {
+    let server: SyncServer
+    let principal: String
+    var loseNextAnswer = false
+    private var sentBatches: Set<String> = []
+    /// Batches sent more than once, because an earlier answer was lost.
+    private(set) var replays = 0
+    var shuffle: ((inout [Change]) -> Void)?
+
+    init(server: SyncServer, principal: String) {
+        self.server = server
+        self.principal = principal
+    }
+
+    struct LostAnswer: Error {}
+
+    func push(_ request: PushRequest) throws -> PushResponse {
+        if !sentBatches.insert(request.batch).inserted { replays += 1 }
+        let response = try server.push(request, principal: principal)
+        if loseNextAnswer {
+            loseNextAnswer = false
+            throw LostAnswer()
+        }
+        return response
+    }
+
+    func pull(after cursor: Int64, limit: Int) throws -> PullResponse {
+        var page = try server.pull(after: cursor, limit: limit, principal: principal)
+        if let shuffle {
+            var changes = try page.changes.changes()
+            shuffle(&changes)
+            page.changes = ChangeSet(changes)
+        }
+        return page
+    }
+}
+
+/// SplitMix64: a seeded generator, so a failing schedule can be replayed from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system packages the build and the tests need, only those missing (Debian, as root or via sudo).
+set -euo pipefail
+
+packages=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "swift is not on PATH; this machine's toolchain lives in /opt/swift/usr/bin" >&2
+    exit 1
+fi

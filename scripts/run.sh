@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build, and start eventsd on an embedded SQLite file with the seed
+# data loaded. Settings: EVENTSD_DB (default ./data/eventsd.sqlite), EVENTSD_HOST, EVENTSD_PORT, BUILD_CONFIG.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+scripts/install-deps.sh
+
+config="${BUILD_CONFIG:-debug}"
+swift build -c "$config" --product eventsd
+swift build -c "$config" --product eventsctl
+bin="$(swift build -c "$config" --show-bin-path)"
+
+db="${EVENTSD_DB:-data/eventsd.sqlite}"
+mkdir -p "$(dirname "$db")"
+if [ ! -f "$db" ]; then
+    echo "First start: creating the administrator account organizer@example.org; keep its token:" >&2
+    "$bin/eventsd" admin create-user --db "$db" --email organizer@example.org --name "Summit organizer" --admin >&2
+fi
+exec "$bin/eventsd" serve --db "$db" --host "${EVENTSD_HOST:-127.0.0.1}" --port "${EVENTSD_PORT:-8080}" --seed seed
