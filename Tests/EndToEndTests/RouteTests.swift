@@ -1,0 +1,94 @@
+import EventsCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Sync
+import Testing
+
+@testable import eventsd
+
+/// The routes in process through HummingbirdTesting: status codes and problem bodies.
+@Suite struct RouteTests {
+    struct Fixture {
+        let app: Application<RouterResponder<DaemonRequestContext>>
+        let token: String
+    }
+
+    static func fixture(maxBodySize: Int = 1_000_000) throws -> Fixture {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("eventsd.sqlite").path
+        let store = try openDaemonStore(path: path)
+        let (_, token) = try AccountStore(replica: store.replica).createAccount(email: "ana@example.org", name: "Ana", isAdmin: true)
+        let configuration = DaemonConfiguration(databasePath: path, maxBodySize: maxBodySize)
+        let router = buildRouter(store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: configuration)
+        return Fixture(app: Application(router: router), token: token)
+    }
+
+    struct ProblemBody: Decodable {
+        var type: String
+        var status: Int
+        var detail: String
+    }
+
+    static func problem(_ response: TestResponse) throws -> ProblemBody {
+        #expect(response.headers[.contentType] == "application/problem+json")
+        return try JSONDecoder().decode(ProblemBody.self, from: Data(buffer: response.body))
+    }
+
+    @Test func healthNeedsNoToken() async throws {
+        try await Self.fixture().app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func syncRoutesNeedAValidToken() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/v1/sync/pull?after=0", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let problem = try Self.problem(response)
+                #expect(problem.type == "/problems/unauthorized")
+            }
+            try await client.execute(uri: "/v1/sync/pull?after=0", method: .get, headers: [.authorization: "Bearer nope"]) {
+                #expect($0.status == .unauthorized)
+            }
+            try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(fixture.token)"]) {
+                #expect($0.status == .ok)
+                #expect(String(buffer: $0.body).contains("ana@example.org"))
+            }
+        }
+    }
+
+    @Test func badPushesGetProblemsNotCrashes() async throws {
+        let fixture = try Self.fixture(maxBodySize: 4_096)
+        let auth: HTTPFields = [.authorization: "Bearer \(fixture.token)", .contentType: "application/json"]
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(string: "{\"schemaVersion\": 1")) {
+                #expect($0.status == .badRequest)
+                let problem = try Self.problem($0)
+                #expect(problem.type == "/problems/malformed-body")
+            }
+            let old = PushRequest(schemaVersion: -7, replica: ReplicaID(), batch: "b", changes: .empty)
+            try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(bytes: try JSONEncoder().encode(old))) {
+                #expect($0.status == .badRequest)
+                let problem = try Self.problem($0)
+                #expect(problem.detail.contains("upgrade eventsctl"))
+            }
+            let huge = ByteBuffer(string: String(repeating: " ", count: 10_000))
+            try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: huge) {
+                #expect($0.status == .contentTooLarge)
+            }
+            try await client.execute(uri: "/v1/sync/pull?after=99999", method: .get, headers: auth) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(uri: "/v1/sync/pull", method: .get, headers: auth) {
+                #expect($0.status == .badRequest)
+            }
+            try await client.execute(uri: "/v1/nowhere", method: .get, headers: auth) {
+                #expect($0.status == .notFound)
+                let problem = try Self.problem($0)
+                #expect(problem.type == "/problems/not-found")
+            }
+        }
+    }
+}
