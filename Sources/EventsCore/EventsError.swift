@@ -7,6 +7,16 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyTitle
     case unknownTimeZone(String)
     case invalidSeed(file: String, reason: String)
+    case unknownWord(field: String, given: String, allowed: [String])
+    case notFound(kind: String, key: String)
+    case invalidCapacity(Int)
+    case outsideEvent(session: String, starts: String, ends: String)
+    case roomBusy(room: String, with: String)
+    case personBusy(person: String, with: String)
+    case substituteIsSelf
+    case notInvited(String)
+    case duplicate(kind: String, key: String)
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -22,6 +32,26 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "A session needs a title."
         case .unknownTimeZone(let name):
             "'\(name)' is not an IANA time zone (such as America/New_York)."
+        case .unknownWord(let field, let given, let allowed):
+            "'\(given)' is not a \(field); use one of: \(allowed.joined(separator: ", "))."
+        case .notFound(let kind, let key):
+            "No \(kind) '\(key)' in this replica."
+        case .invalidCapacity(let capacity):
+            "A capacity must be a positive number of seats, not \(capacity)."
+        case .outsideEvent(let session, let starts, let ends):
+            "'\(session)' must lie within the event's dates (\(starts) to \(ends))."
+        case .roomBusy(let room, let other):
+            "\(room) is already booked then for '\(other)'."
+        case .personBusy(let person, let other):
+            "\(person) is already on '\(other)' at that time."
+        case .substituteIsSelf:
+            "A substitute must be a different person."
+        case .notInvited(let detail):
+            "\(detail)"
+        case .duplicate(let kind, let key):
+            "A \(kind) '\(key)' already exists."
+        case .invalid(let detail):
+            detail
         case .invalidSeed(let file, let reason):
             "Seed file \(file) cannot be loaded: \(reason)."
         }

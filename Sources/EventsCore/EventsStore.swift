@@ -47,94 +47,11 @@ public struct EventsStore: Sendable {
         }
     }
 
-    // MARK: Commands
-
-    /// Creates the event unless it exists or existed (a deleted event stays deleted). Returns its id.
-    @discardableResult
-    public func declareEvent(_ draft: EventDraft) throws -> String {
-        guard TimeZone(identifier: draft.timezone) != nil else { throw EventsError.unknownTimeZone(draft.timezone) }
-        let id = StableID.make("event", draft.slug)
-        guard try !replica.isKnown(table: "events", id: id) else { return id }
-        try replica.write { write in try write.insert(into: "events", id: id, values: draft.values) }
-        return id
-    }
-
-    /// Schedules a session; returns its new id.
-    public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws -> String {
-        try replica.write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
-            guard let title = draft.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
-                throw EventsError.emptyTitle
-            }
-            let (start, end) = try Self.times(start: draft.start, end: draft.end, zone: event.timeZone, current: nil)
-            try write.insert(
-                into: "sessions", id: id,
-                values: [
-                    "event_id": .text(event.id), "title": .text(title), "format": .text(draft.format ?? "plenary"),
-                    "starts_at": .text(Instant.format(start)), "ends_at": .text(Instant.format(end)),
-                    "room": draft.room.map(SyncValue.text) ?? .null, "status": .text("scheduled"),
-                ])
-            return id
-        }
-    }
-
-    /// Changes the given fields of a session.
-    public func editSession(id: String, _ draft: SessionDraft) throws {
-        try replica.write { write in
-            guard let current = try Session.fetchOne(write.db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]) else {
-                throw EventsError.sessionNotFound(id)
-            }
-            let zone = try Event.fetchOne(write.db, sql: "SELECT * FROM events WHERE id = ?", arguments: [current.eventID])?
-                .timeZone ?? .gmt
-            var values: [String: SyncValue] = [:]
-            if let title = draft.title {
-                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
-                values["title"] = .text(trimmed)
-            }
-            if draft.start != nil || draft.end != nil {
-                let (start, end) = try Self.times(start: draft.start, end: draft.end, zone: zone, current: current)
-                values["starts_at"] = .text(Instant.format(start))
-                values["ends_at"] = .text(Instant.format(end))
-            }
-            if let format = draft.format { values["format"] = .text(format) }
-            if let room = draft.room { values["room"] = room.isEmpty ? .null : .text(room) }
-            try write.update("sessions", id: id, values: values)
-        }
-    }
-
-    public func deleteSession(id: String) throws {
-        try replica.write { write in
-            guard try write.exists(in: "sessions", id: id) else { throw EventsError.sessionNotFound(id) }
-            try write.delete(from: "sessions", id: id)
-        }
-    }
-
     // MARK: Helpers
 
     static func event(slug: String, in db: Database) throws -> Event {
         guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE slug = ? ORDER BY id LIMIT 1", arguments: [slug])
         else { throw EventsError.eventNotFound(slug) }
         return event
-    }
-
-    private static func times(start: String?, end: String?, zone: TimeZone, current: Session?) throws -> (Date, Date) {
-        func parse(_ text: String?, fallback: Date?) throws -> Date {
-            if let text {
-                guard let date = Instant.parse(text, in: zone) else { throw EventsError.invalidTime(text) }
-                return date
-            }
-            guard let fallback else { throw EventsError.invalidTime("") }
-            return fallback
-        }
-        let startDate = try parse(start, fallback: current?.startsAt)
-        // Moving only the start keeps the session's length, as a person dragging it in a calendar expects.
-        let shiftedEnd = current.map { startDate.addingTimeInterval($0.endsAt.timeIntervalSince($0.startsAt)) }
-        let endDate = try parse(end, fallback: shiftedEnd)
-        guard endDate > startDate else {
-            throw EventsError.endsBeforeStart(
-                start: Instant.display(startDate, in: zone), end: Instant.display(endDate, in: zone))
-        }
-        return (startDate, endDate)
     }
 }

@@ -11,6 +11,14 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var endsAt: Date
     public var room: String?
     public var status: String
+    public var segmentID: String?
+    public var joinURL: String?
+    public var recordingURL: String?
+    public var capacity: Int?
+    public var invitationOnly: Bool
+    public var description: String?
+
+    public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
 
     public init(row: Row) throws {
         id = row["id"]
@@ -21,5 +29,11 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
         endsAt = Instant.parse(row["ends_at"] ?? "") ?? .distantPast
         room = row["room"]
         status = row["status"] ?? "scheduled"
+        segmentID = row["segment_id"]
+        joinURL = row["join_url"]
+        recordingURL = row["recording_url"]
+        capacity = row["capacity"]
+        invitationOnly = row["invitation_only"] ?? false
+        description = row["description"]
     }
 }

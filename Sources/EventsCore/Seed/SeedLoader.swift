@@ -1,34 +1,10 @@
 import Foundation
 
-/// Loads the demo data in `seed/`: JSON files of events, each with its sessions. Ids derive from the slugs and
-/// session keys, and rows that exist are left alone, so loading twice changes nothing.
+/// Loads the demo data in `seed/`: JSON files of organizations, people and events with their segments, rooms,
+/// sessions (with co-chairs and speakers), invitations and declarations. Ids derive from names, slugs and
+/// keys, and rows that exist or existed are left alone, so loading twice changes nothing and a deletion made
+/// after loading stays deleted.
 public struct SeedLoader {
-    struct File: Decodable {
-        var events: [SeedEvent]
-    }
-
-    struct SeedEvent: Decodable {
-        var event: EventDraft
-        var sessions: [SeedSession]
-
-        init(from decoder: any Decoder) throws {
-            event = try EventDraft(from: decoder)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            sessions = try container.decodeIfPresent([SeedSession].self, forKey: .sessions) ?? []
-        }
-
-        enum CodingKeys: String, CodingKey { case sessions }
-    }
-
-    struct SeedSession: Decodable {
-        var key: String
-        var title: String
-        var format: String
-        var start: String
-        var end: String
-        var room: String?
-    }
-
     public let store: EventsStore
 
     public init(store: EventsStore) {
@@ -43,27 +19,68 @@ public struct SeedLoader {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var added = 0
         for file in files {
-            let seed: File
             do {
-                seed = try JSONDecoder().decode(File.self, from: Data(contentsOf: file))
+                let seed = try JSONDecoder().decode(SeedFile.self, from: Data(contentsOf: file))
+                added += try load(seed)
+            } catch let error as EventsError {
+                throw EventsError.invalidSeed(file: file.lastPathComponent, reason: error.description)
             } catch {
                 throw EventsError.invalidSeed(file: file.lastPathComponent, reason: String(describing: error))
             }
-            for entry in seed.events { added += try load(entry) }
         }
         return added
     }
 
-    private func load(_ entry: SeedEvent) throws -> Int {
-        try store.declareEvent(entry.event)
+    private func known(_ table: String, _ id: String) throws -> Bool {
+        try store.replica.isKnown(table: table, id: id)
+    }
+
+    private func load(_ seed: SeedFile) throws -> Int {
+        for organization in seed.organizations ?? [] where try !known("organizations", StableID.make("organization", organization.name.lowercased())) {
+            try store.addOrganization(
+                name: organization.name, kind: organization.kind, country: organization.country, developmentStatus: organization.developmentStatus)
+        }
+        for person in seed.people ?? [] where try !known("people", StableID.make("person", person.email.lowercased())) {
+            try store.addPerson(name: person.name, email: person.email, organization: person.organization, country: person.country)
+        }
+        var added = 0
+        for entry in seed.events ?? [] { added += try load(entry) }
+        return added
+    }
+
+    private func load(_ entry: SeedFile.SeedEvent) throws -> Int {
+        let slug = entry.event.slug
+        let eventID = try store.declareEvent(entry.event)
+        for segment in entry.segments ?? [] where try !known("segments", StableID.make("segment", eventID, segment.name.lowercased())) {
+            try store.addSegment(eventSlug: slug, name: segment.name, startsOn: segment.startsOn, endsOn: segment.endsOn)
+        }
+        for room in entry.rooms ?? [] where try !known("rooms", StableID.make("room", eventID, room.name.lowercased())) {
+            try store.addRoom(eventSlug: slug, name: room.name, capacity: room.capacity)
+        }
         var added = 0
         for session in entry.sessions {
-            let id = StableID.make("session", entry.event.slug, session.key)
-            if try store.replica.isKnown(table: "sessions", id: id) { continue }
-            let draft = SessionDraft(
-                title: session.title, format: session.format, start: session.start, end: session.end, room: session.room)
-            _ = try store.addSession(eventSlug: entry.event.slug, draft, id: id)
-            added += 1
+            let id = StableID.make("session", slug, session.key)
+            if try !known("sessions", id) {
+                let draft = SessionDraft(
+                    title: session.title, format: session.format, start: session.start, end: session.end, room: session.room,
+                    segment: session.segment, joinURL: session.joinURL, recordingURL: session.recordingURL, capacity: session.capacity,
+                    invitationOnly: session.invitationOnly, description: session.description)
+                _ = try store.addSession(eventSlug: slug, draft, id: id)
+                added += 1
+            }
+            for (index, chair) in (session.people ?? []).enumerated() {
+                let personID = StableID.make("person", chair.person.lowercased())
+                guard try !known("session_roles", StableID.make("role", id, personID, chair.role)) else { continue }
+                try store.addRole(sessionID: id, person: chair.person, role: chair.role, position: index + 1)
+            }
+        }
+        for invitee in entry.invitations ?? [] {
+            let personID = StableID.make("person", invitee.lowercased())
+            guard try !known("invitations", StableID.make("invitation", eventID, "", personID)) else { continue }
+            try store.invite(eventSlug: slug, person: invitee)
+        }
+        for declaration in entry.declarations ?? [] where try !known("declarations", StableID.make("declaration", eventID, declaration.key.lowercased())) {
+            try store.addDeclaration(eventSlug: slug, title: declaration.title, text: declaration.text, key: declaration.key)
         }
         return added
     }

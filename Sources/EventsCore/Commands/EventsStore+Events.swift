@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import Sync
+
+extension EventsStore {
+    /// Creates a new event; refuses a slug already in use.
+    @discardableResult
+    public func addEvent(_ draft: EventDraft) throws -> String {
+        try Self.validate(draft)
+        let id = StableID.make("event", draft.slug)
+        try replica.write { write in
+            guard try !write.exists(in: "events", id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
+            try write.insert(into: "events", id: id, values: draft.values)
+        }
+        return id
+    }
+
+    /// Creates the event unless it exists or existed (a deleted event stays deleted). Returns its id.
+    @discardableResult
+    public func declareEvent(_ draft: EventDraft) throws -> String {
+        try Self.validate(draft)
+        let id = StableID.make("event", draft.slug)
+        guard try !replica.isKnown(table: "events", id: id) else { return id }
+        try replica.write { write in try write.insert(into: "events", id: id, values: draft.values) }
+        return id
+    }
+
+    /// Adds a segment such as the Civil Society Days; the same name twice is the same segment.
+    @discardableResult
+    public func addSegment(eventSlug: String, name: String, startsOn: String? = nil, endsOn: String? = nil) throws -> String {
+        let name = try Self.required(name, "segment name")
+        return try replica.write { write in
+            let event = try Self.event(slug: eventSlug, in: write.db)
+            for date in [startsOn, endsOn].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
+                throw EventsError.invalidTime(date)
+            }
+            let id = StableID.make("segment", event.id, name.lowercased())
+            let values: [String: SyncValue] = [
+                "event_id": .text(event.id), "name": .text(name), "starts_on": startsOn.map(SyncValue.text) ?? .null,
+                "ends_on": endsOn.map(SyncValue.text) ?? .null,
+            ]
+            try Self.upsert(&write, table: "segments", id: id, values: values)
+            return id
+        }
+    }
+
+    /// Adds a room with its seats, or changes the seats of a room of that name.
+    @discardableResult
+    public func addRoom(eventSlug: String, name: String, capacity: Int) throws -> String {
+        let name = try Self.required(name, "room name")
+        guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
+        return try replica.write { write in
+            let event = try Self.event(slug: eventSlug, in: write.db)
+            let id = StableID.make("room", event.id, name.lowercased())
+            try Self.upsert(
+                &write, table: "rooms", id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
+            return id
+        }
+    }
+
+    public func segments(eventSlug: String) throws -> [Segment] {
+        try replica.read { db in
+            let event = try Self.event(slug: eventSlug, in: db)
+            return try Segment.fetchAll(db, sql: "SELECT * FROM segments WHERE event_id = ? ORDER BY starts_on, name", arguments: [event.id])
+        }
+    }
+
+    public func rooms(eventSlug: String) throws -> [Room] {
+        try replica.read { db in
+            let event = try Self.event(slug: eventSlug, in: db)
+            return try Room.fetchAll(db, sql: "SELECT * FROM rooms WHERE event_id = ? ORDER BY name", arguments: [event.id])
+        }
+    }
+
+    static func validate(_ draft: EventDraft) throws {
+        _ = try required(draft.slug, "event slug")
+        _ = try required(draft.title, "event title")
+        guard draft.slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw EventsError.invalid("An event slug uses letters, digits and '-' only, not '\(draft.slug)'.")
+        }
+        guard TimeZone(identifier: draft.timezone) != nil else { throw EventsError.unknownTimeZone(draft.timezone) }
+        guard let first = Instant.parse(draft.startsOn + "T00:00") else { throw EventsError.invalidTime(draft.startsOn) }
+        guard let last = Instant.parse(draft.endsOn + "T00:00") else { throw EventsError.invalidTime(draft.endsOn) }
+        guard last >= first else { throw EventsError.endsBeforeStart(start: draft.startsOn, end: draft.endsOn) }
+    }
+
+    static func required(_ text: String, _ what: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw EventsError.invalid("A \(what) must not be empty.") }
+        return trimmed
+    }
+
+    /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
+    static func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
+        if try write.exists(in: table, id: id) {
+            try write.update(table, id: id, values: values)
+        } else {
+            try write.insert(into: table, id: id, values: values)
+        }
+    }
+
+    static func event(id: String, in db: Database) throws -> Event {
+        guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
+            throw EventsError.eventNotFound(id)
+        }
+        return event
+    }
+
+    static func segment(named name: String, eventID: String, in db: Database) throws -> Segment {
+        guard let segment = try Segment.fetchOne(
+            db, sql: "SELECT * FROM segments WHERE event_id = ? AND (name = ? COLLATE NOCASE OR id = ?)", arguments: [eventID, name, name])
+        else { throw EventsError.notFound(kind: "segment", key: name) }
+        return segment
+    }
+}

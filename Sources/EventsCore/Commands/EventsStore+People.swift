@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import SwiftCSV
+import Sync
+
+extension EventsStore {
+    /// Adds an organization, or updates the one of that name.
+    @discardableResult
+    public func addOrganization(name: String, kind: String, country: String? = nil, developmentStatus: String? = nil) throws -> String {
+        let name = try Self.required(name, "organization name")
+        let kind = try OrganizationKind.parse(kind, field: "organization kind")
+        let status = try developmentStatus.map { try DevelopmentStatus.parse($0, field: "development status") }
+        if status != nil, kind != .government {
+            throw EventsError.invalid("Only governments are developed or developing; '\(name)' is \(kind.rawValue).")
+        }
+        let id = StableID.make("organization", name.lowercased())
+        try replica.write { write in
+            try Self.upsert(
+                &write, table: "organizations", id: id,
+                values: [
+                    "name": .text(name), "kind": .text(kind.rawValue), "country": country.map(SyncValue.text) ?? .null,
+                    "development_status": status.map { .text($0.rawValue) } ?? .null,
+                ])
+        }
+        return id
+    }
+
+    /// Adds a person (or updates the one with that email); the organization must exist.
+    @discardableResult
+    public func addPerson(name: String, email: String?, organization: String? = nil, country: String? = nil) throws -> String {
+        try replica.write { write in try Self.addPerson(&write, name: name, email: email, organization: organization, country: country) }
+    }
+
+    /// Imports people from CSV with a header row: `name,email,organization,country` (organization and country
+    /// may be empty). All rows or none: a bad row stops the import and names its line.
+    public func importPeople(csv text: String) throws -> Int {
+        let csv: CSV<Named>
+        do {
+            csv = try CSV<Named>(string: text)
+        } catch {
+            throw EventsError.invalid("The CSV could not be read: \(error).")
+        }
+        guard csv.header.contains("name") else {
+            throw EventsError.invalid("The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country').")
+        }
+        return try replica.write { write in
+            for (index, row) in csv.rows.enumerated() {
+                do {
+                    try Self.addPerson(
+                        &write, name: row["name"] ?? "", email: row["email"].flatMap { $0.isEmpty ? nil : $0 },
+                        organization: row["organization"].flatMap { $0.isEmpty ? nil : $0 },
+                        country: row["country"].flatMap { $0.isEmpty ? nil : $0 })
+                } catch {
+                    throw EventsError.invalid("Line \(index + 2): \(error)")
+                }
+            }
+            return csv.rows.count
+        }
+    }
+
+    public func people() throws -> [Person] {
+        try replica.read { db in try Person.fetchAll(db, sql: "SELECT * FROM people ORDER BY name, id") }
+    }
+
+    public func organizations() throws -> [Organization] {
+        try replica.read { db in try Organization.fetchAll(db, sql: "SELECT * FROM organizations ORDER BY name") }
+    }
+
+    /// Gives a person a role in a session; refuses a person already busy elsewhere at that time.
+    @discardableResult
+    public func addRole(sessionID: String, person reference: String, role: String, position: Int? = nil) throws -> String {
+        let role = try SessionRoleKind.parse(role, field: "role")
+        return try replica.write { write in
+            let session = try Self.session(id: sessionID, in: write.db)
+            let person = try Self.person(reference, in: write.db)
+            if let clash = try Rules.personClash(personID: person.id, in: session, db: write.db) {
+                throw EventsError.personBusy(person: person.name, with: clash.title)
+            }
+            let id = StableID.make("role", session.id, person.id, role.rawValue)
+            let next = try Int.fetchOne(
+                write.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
+                arguments: [session.id, role.rawValue]) ?? 1
+            try Self.upsert(
+                &write, table: "session_roles", id: id,
+                values: [
+                    "session_id": .text(session.id), "person_id": .text(person.id), "role": .text(role.rawValue),
+                    "position": .integer(Int64(position ?? next)),
+                ])
+            return id
+        }
+    }
+
+    public func removeRole(sessionID: String, person reference: String, role: String) throws {
+        let role = try SessionRoleKind.parse(role, field: "role")
+        try replica.write { write in
+            let person = try Self.person(reference, in: write.db)
+            let id = StableID.make("role", sessionID, person.id, role.rawValue)
+            guard try write.exists(in: "session_roles", id: id) else {
+                throw EventsError.notFound(kind: "\(role.rawValue) role of \(person.name) in session", key: sessionID)
+            }
+            try write.delete(from: "session_roles", id: id)
+        }
+    }
+
+    /// The roles of a session's people in display order, with names and organizations.
+    public func roles(sessionID: String) throws -> [(role: SessionRole, person: Person, organization: Organization?)] {
+        try replica.read { db in
+            try SessionRole.fetchAll(db, sql: "SELECT * FROM session_roles WHERE session_id = ? ORDER BY role, position", arguments: [sessionID])
+                .compactMap { role in
+                    guard let person = try Person.fetchOne(db, sql: "SELECT * FROM people WHERE id = ?", arguments: [role.personID]) else {
+                        return nil
+                    }
+                    let organization = try person.organizationID.flatMap {
+                        try Organization.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [$0])
+                    }
+                    return (role, person, organization)
+                }
+        }
+    }
+
+    /// Invites a person to an event or one of its sessions; inviting twice, even from two laptops offline, is
+    /// one invitation.
+    @discardableResult
+    public func invite(eventSlug: String, sessionID: String? = nil, person reference: String, invitedBy: String? = nil) throws -> String {
+        try replica.write { write in
+            let event = try Self.event(slug: eventSlug, in: write.db)
+            if let sessionID {
+                let session = try Self.session(id: sessionID, in: write.db)
+                guard session.eventID == event.id else {
+                    throw EventsError.invalid("Session \(sessionID) belongs to another event than '\(eventSlug)'.")
+                }
+            }
+            let person = try Self.person(reference, in: write.db)
+            return try Self.invite(&write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
+        }
+    }
+
+    static func invite(_ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?) throws -> String {
+        let id = StableID.make("invitation", eventID, sessionID ?? "", personID)
+        if try !write.exists(in: "invitations", id: id) {
+            try write.insert(
+                into: "invitations", id: id,
+                values: [
+                    "event_id": .text(eventID), "session_id": sessionID.map(SyncValue.text) ?? .null,
+                    "person_id": .text(personID), "invited_by": invitedBy.map(SyncValue.text) ?? .null,
+                ])
+        }
+        return id
+    }
+
+    private static func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
+        let name = try required(name, "person's name")
+        let email = email?.trimmingCharacters(in: .whitespaces).lowercased()
+        if let email, !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
+            throw EventsError.invalid("'\(email)' is not an email address.")
+        }
+        var organizationID: SyncValue = .null
+        if let organization {
+            guard let id = try String.fetchOne(
+                write.db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?", arguments: [organization, organization])
+            else { throw EventsError.notFound(kind: "organization", key: organization) }
+            organizationID = .text(id)
+        }
+        let id = email.map { StableID.make("person", $0) } ?? UUID().uuidString.lowercased()
+        try upsert(
+            &write, table: "people", id: id,
+            values: [
+                "name": .text(name), "email": email.map(SyncValue.text) ?? .null, "organization_id": organizationID,
+                "country": country.map(SyncValue.text) ?? .null,
+            ])
+        return id
+    }
+
+    /// A person by id or email.
+    static func person(_ reference: String, in db: Database) throws -> Person {
+        guard let person = try Person.fetchOne(
+            db, sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            arguments: [reference, reference.lowercased()])
+        else { throw EventsError.notFound(kind: "person", key: reference) }
+        return person
+    }
+}

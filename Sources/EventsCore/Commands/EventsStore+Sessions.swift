@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import Sync
+
+extension EventsStore {
+    /// Schedules a session; returns its new id.
+    public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws -> String {
+        guard draft.title != nil else { throw EventsError.emptyTitle }
+        try replica.write { write in
+            let event = try Self.event(slug: eventSlug, in: write.db)
+            var values = try Self.sessionValues(draft, event: event, current: nil, in: write.db)
+            values["event_id"] = .text(event.id)
+            values["status"] = .text(SessionStatus.scheduled.rawValue)
+            if values["format"] == nil { values["format"] = .text(SessionFormat.plenary.rawValue) }
+            try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
+            try write.insert(into: "sessions", id: id, values: values)
+        }
+        return id
+    }
+
+    /// Changes the given fields of a session, keeping the schedule rules.
+    public func editSession(id: String, _ draft: SessionDraft) throws {
+        try replica.write { write in
+            let current = try Self.session(id: id, in: write.db)
+            let event = try Self.event(id: current.eventID, in: write.db)
+            let values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
+            try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
+            try write.update("sessions", id: id, values: values)
+        }
+    }
+
+    /// Moves a session to a new start (keeping its length) and optionally another room.
+    public func moveSession(id: String, start: String, room: String? = nil) throws {
+        try editSession(id: id, SessionDraft(start: start, room: room))
+    }
+
+    /// Cancels a session: it stays on the agenda, marked cancelled, so calendars show the cancellation.
+    public func cancelSession(id: String) throws {
+        try replica.write { write in
+            _ = try Self.session(id: id, in: write.db)
+            try write.update("sessions", id: id, values: ["status": .text(SessionStatus.cancelled.rawValue)])
+        }
+    }
+
+    public func deleteSession(id: String) throws {
+        try replica.write { write in
+            guard try write.exists(in: "sessions", id: id) else { throw EventsError.sessionNotFound(id) }
+            try write.delete(from: "sessions", id: id)
+        }
+    }
+
+    static func session(id: String, in db: Database) throws -> Session {
+        guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]) else {
+            throw EventsError.sessionNotFound(id)
+        }
+        return session
+    }
+
+    /// The replicated values a draft sets, validated one by one.
+    private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws -> [String: SyncValue] {
+        var values: [String: SyncValue] = [:]
+        if let title = draft.title {
+            let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
+            values["title"] = .text(trimmed)
+        }
+        if draft.start != nil || draft.end != nil || current == nil {
+            let (start, end) = try times(start: draft.start, end: draft.end, zone: event.timeZone, current: current)
+            values["starts_at"] = .text(Instant.format(start))
+            values["ends_at"] = .text(Instant.format(end))
+        }
+        if let format = draft.format { values["format"] = .text(try SessionFormat.parse(format, field: "session format").rawValue) }
+        if let room = draft.room { values["room"] = optionalText(room) }
+        if let segment = draft.segment {
+            values["segment_id"] = segment.isEmpty ? .null : .text(try Self.segment(named: segment, eventID: event.id, in: db).id)
+        }
+        if let url = draft.joinURL { values["join_url"] = try optionalURL(url) }
+        if let url = draft.recordingURL { values["recording_url"] = try optionalURL(url) }
+        if let capacity = draft.capacity {
+            guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
+            values["capacity"] = .integer(Int64(capacity))
+        }
+        if let invitationOnly = draft.invitationOnly { values["invitation_only"] = .integer(invitationOnly ? 1 : 0) }
+        if let description = draft.description { values["description"] = optionalText(description) }
+        return values
+    }
+
+    /// A session lies within its event's dates, and its room is not booked by another session then.
+    private static func checkSchedule(id: String, values: [String: SyncValue], event: Event, in db: Database) throws {
+        var merged = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Session.init(row:))
+            ?? Session(row: Row(["id": id]))
+        if let title = values["title"]?.text { merged.title = title }
+        if let start = values["starts_at"]?.text, let date = Instant.parse(start) { merged.startsAt = date }
+        if let end = values["ends_at"]?.text, let date = Instant.parse(end) { merged.endsAt = date }
+        if let room = values["room"] { merged.room = room.text }
+        guard Rules.liesWithin(merged, event) else {
+            throw EventsError.outsideEvent(session: merged.title, starts: event.startsOn, ends: event.endsOn)
+        }
+        if let clash = try Rules.roomClash(for: merged, event: event, in: db) {
+            throw EventsError.roomBusy(room: merged.room ?? "", with: clash.title)
+        }
+        for personID in try String.fetchAll(db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [id]) {
+            if let clash = try Rules.personClash(personID: personID, in: merged, db: db) {
+                throw EventsError.personBusy(person: try Self.personName(personID, in: db), with: clash.title)
+            }
+        }
+    }
+
+    private static func optionalText(_ text: String) -> SyncValue {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? .null : .text(trimmed)
+    }
+
+    private static func optionalURL(_ text: String) throws -> SyncValue {
+        guard !text.isEmpty else { return .null }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw EventsError.invalid("'\(text)' is not an http(s) link.")
+        }
+        return .text(text)
+    }
+
+    private static func times(start: String?, end: String?, zone: TimeZone, current: Session?) throws -> (Date, Date) {
+        func parse(_ text: String?, fallback: Date?) throws -> Date {
+            if let text {
+                guard let date = Instant.parse(text, in: zone) else { throw EventsError.invalidTime(text) }
+                return date
+            }
+            guard let fallback else { throw EventsError.invalidTime("") }
+            return fallback
+        }
+        let startDate = try parse(start, fallback: current?.startsAt)
+        // Moving only the start keeps the session's length, as a person dragging it in a calendar expects.
+        let shiftedEnd = current.map { startDate.addingTimeInterval($0.endsAt.timeIntervalSince($0.startsAt)) }
+        let endDate = try parse(end, fallback: start == nil ? current?.endsAt : shiftedEnd)
+        guard endDate > startDate else {
+            throw EventsError.endsBeforeStart(
+                start: Instant.display(startDate, in: zone), end: Instant.display(endDate, in: zone))
+        }
+        return (startDate, endDate)
+    }
+}

@@ -1,0 +1,21 @@
+/// An event's agenda as people read it.
+public struct Agenda: Codable, Sendable {
+    public struct RolePerson: Codable, Sendable, Equatable {
+        public var role: String
+        public var name: String
+        public var email: String?
+        public var organization: String?
+        public var country: String?
+    }
+
+    public struct Item: Codable, Sendable {
+        public var session: Session
+        public var segment: String?
+        public var people: [RolePerson]
+        /// The reader's own RSVP, when the agenda was asked for a person.
+        public var rsvp: RSVP?
+    }
+
+    public var event: Event
+    public var items: [Item]
+}

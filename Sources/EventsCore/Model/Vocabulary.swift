@@ -1,0 +1,37 @@
+/// The closed vocabularies of the domain, with the words people type.
+public enum SessionFormat: String, CaseIterable, Codable, Sendable {
+    case plenary, roundtable, panel, workshop, sideEvent = "side-event", webinar, `break`
+}
+
+public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
+    case government, city, internationalOrganization = "international-organization"
+    case development = "civil-society-development", diaspora = "civil-society-diaspora"
+    case tradeUnion = "civil-society-union", employers = "civil-society-employers", academia = "civil-society-academia"
+    case company, union, university
+}
+
+public enum DevelopmentStatus: String, CaseIterable, Codable, Sendable {
+    case developed, developing
+}
+
+public enum SessionRoleKind: String, CaseIterable, Codable, Sendable {
+    case coChair = "co-chair", speaker, moderator, rapporteur
+}
+
+public enum RSVPResponse: String, CaseIterable, Codable, Sendable {
+    case accepted, declined, tentative, delegated
+}
+
+public enum SessionStatus: String, CaseIterable, Codable, Sendable {
+    case scheduled, cancelled
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// Reads a typed word, or says which words exist.
+    static func parse(_ text: String, field: String) throws -> Self {
+        guard let value = Self(rawValue: text.lowercased()) else {
+            throw EventsError.unknownWord(field: field, given: text, allowed: allCases.map(\.rawValue))
+        }
+        return value
+    }
+}

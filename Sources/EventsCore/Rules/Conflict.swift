@@ -1,0 +1,16 @@
+/// A rule the replica's data breaks, often because two offline edits met in a sync.
+public struct Conflict: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case outsideEvent = "outside-event"
+        case roomDoubleBooked = "room-double-booked"
+        case personDoubleBooked = "person-double-booked"
+        case coChairs = "co-chairs"
+        case capacity
+        case substitute
+        case times
+    }
+
+    public var kind: Kind
+    public var sessionIDs: [String]
+    public var message: String
+}

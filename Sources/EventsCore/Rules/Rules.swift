@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The scheduling rules, shared by the commands (which refuse a violating edit) and by the conflict report
+/// (which finds violations that offline edits of two organizers created together after a sync).
+enum Rules {
+    static let live = "coalesce(s.status, 'scheduled') <> 'cancelled'"
+
+    /// The session starts and ends within the event's dates, read in the event's time zone.
+    static func liesWithin(_ session: Session, _ event: Event) -> Bool {
+        guard let first = Instant.parse(event.startsOn + "T00:00", in: event.timeZone),
+            let last = Instant.parse(event.endsOn + "T00:00", in: event.timeZone)
+        else { return true }
+        let end = Calendar.gregorian(in: event.timeZone).date(byAdding: .day, value: 1, to: last) ?? last
+        return session.startsAt >= first && session.endsAt <= end
+    }
+
+    /// Another live session in the same room at an overlapping time, in this event or a sibling event in the
+    /// same city (one venue often hosts several meetings in a week).
+    static func roomClash(for session: Session, event: Event, in db: Database) throws -> Session? {
+        guard let room = session.room, !session.isCancelled else { return nil }
+        return try Session.fetchOne(
+            db,
+            sql: """
+                SELECT s.* FROM sessions s JOIN events e ON e.id = s.event_id
+                WHERE s.id <> ? AND s.room = ? AND \(live) AND s.starts_at < ? AND ? < s.ends_at
+                AND (e.id = ? OR (e.city IS NOT NULL AND e.city = ?))
+                ORDER BY s.starts_at, s.id LIMIT 1
+                """,
+            arguments: [
+                session.id, room, Instant.format(session.endsAt), Instant.format(session.startsAt), event.id, event.city,
+            ])
+    }
+
+    /// Another live session at an overlapping time where the person also has a role, in any event: nobody is
+    /// in two places at once.
+    static func personClash(personID: String, in session: Session, db: Database) throws -> Session? {
+        guard !session.isCancelled else { return nil }
+        return try Session.fetchOne(
+            db,
+            sql: """
+                SELECT s.* FROM session_roles r JOIN sessions s ON s.id = r.session_id
+                WHERE r.person_id = ? AND s.id <> ? AND \(live) AND s.starts_at < ? AND ? < s.ends_at
+                ORDER BY s.starts_at, s.id LIMIT 1
+                """,
+            arguments: [personID, session.id, Instant.format(session.endsAt), Instant.format(session.startsAt)])
+    }
+
+    /// What is wrong with a GFMD roundtable's co-chairs, if anything: it needs exactly two, governments, one
+    /// developed and one developing.
+    static func coChairProblem(of session: Session, in db: Database) throws -> String? {
+        let chairs = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.name, o.kind, o.development_status, o.name AS organization FROM session_roles r
+                JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = p.organization_id
+                WHERE r.session_id = ? AND r.role = 'co-chair' ORDER BY r.position, p.name
+                """,
+            arguments: [session.id])
+        guard chairs.count == 2 else {
+            return "A GFMD roundtable needs exactly two co-chairs; '\(session.title)' has \(chairs.count)."
+        }
+        let statuses = chairs.map { row -> String? in
+            row["kind"] == OrganizationKind.government.rawValue ? row["development_status"] : nil
+        }
+        guard Set(statuses.compactMap { $0 }) == [DevelopmentStatus.developed.rawValue, DevelopmentStatus.developing.rawValue] else {
+            let described = chairs.map { row in
+                let name: String = row["name"] ?? "?"
+                let organization: String = row["organization"] ?? "no organization"
+                let status: String = row["development_status"] ?? "not a government"
+                return "\(name) (\(organization), \(status))"
+            }
+            return "'\(session.title)' must be co-chaired by one developed- and one developing-country government; "
+                + "it has \(described.joined(separator: " and "))."
+        }
+        return nil
+    }
+}
+
+extension Calendar {
+    static func gregorian(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }
+}
