@@ -6,7 +6,11 @@ struct Eventsctl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eventsctl",
         abstract: "Plan and attend events from the terminal, offline first; 'sync' reconciles with eventsd.",
-        subcommands: [Login.self, SyncCommand.self, Status.self, Events.self, Sessions.self])
+        subcommands: [
+            Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self, Chairs.self,
+            Organizations.self, People.self, Invite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
+            Conflicts.self,
+        ])
 
     /// Runs the command; any failure is one line on stderr and a non-zero exit, help goes to stdout as usual.
     static func main() {

@@ -26,7 +26,7 @@ struct Login: ParsableCommand {
         do {
             let body = try transport.perform(path: "/v1/me", body: nil)
             let me = try JSONDecoder().decode(Me.self, from: body)
-            try home.save(CLIConfig(server: transport.baseURL, token: token))
+            try home.save(CLIConfig(server: transport.baseURL, token: token, email: me.email))
             print("Logged in to \(transport.baseURL) as \(me.name) <\(me.email)>.")
         } catch SyncError.unreachable(let url, let reason) {
             try home.save(CLIConfig(server: transport.baseURL, token: token))

@@ -40,6 +40,13 @@ struct CLIHome {
         return config
     }
 
+    /// The person the user acts as: `--as`, else the logged-in account's email.
+    func me(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        guard let email = try loadConfig()?.email else { throw CLIError.unknownIdentity }
+        return email
+    }
+
     func save(_ config: CLIConfig) throws {
         let folder = configFile.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,4 +60,6 @@ struct CLIHome {
 struct CLIConfig: Codable {
     var server: String
     var token: String
+    /// The logged-in account's email: who "I" am when answering an RSVP or signing.
+    var email: String?
 }
