@@ -33,7 +33,7 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownTimeZone(let name):
             "'\(name)' is not an IANA time zone (such as America/New_York)."
         case .unknownWord(let field, let given, let allowed):
-            "'\(given)' is not a \(field); use one of: \(allowed.joined(separator: ", "))."
+            "'\(given)' is not a known \(field); use one of: \(allowed.joined(separator: ", "))."
         case .notFound(let kind, let key):
             "No \(kind) '\(key)' in this replica."
         case .invalidCapacity(let capacity):
