@@ -9,7 +9,7 @@ struct Eventsctl: ParsableCommand {
         subcommands: [
             Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self, Chairs.self,
             Organizations.self, People.self, Invite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
-            Conflicts.self,
+            Conflicts.self, Feed.self,
         ])
 
     /// Runs the command; any failure is one line on stderr and a non-zero exit, help goes to stdout as usual.

@@ -32,6 +32,17 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("feed-tokens-v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE feed_tokens (
+                        hash BLOB PRIMARY KEY NOT NULL,
+                        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    """)
+        }
     }
 
     /// Creates an account with a first token; the token is returned once and never stored in clear.
@@ -71,10 +82,43 @@ public struct AccountStore: Sendable {
         }
     }
 
-    static func newToken() -> String {
+    /// A new calendar-feed token: calendar apps send no credentials, so the token in the URL is the key; it is
+    /// separate from the login token and revocable on its own.
+    public func createFeedToken(for account: Account) throws -> String {
+        let token = Self.newToken(prefix: "feed_")
+        try replica.writeLocalTables { db in
+            try db.execute(
+                sql: "INSERT INTO feed_tokens (hash, account_id, created_at) VALUES (?, ?, ?)",
+                arguments: [Self.hash(token), account.id, Instant.format(Date())])
+        }
+        return token
+    }
+
+    /// Revokes every feed token of the account; returns how many were live.
+    @discardableResult
+    public func revokeFeedTokens(for account: Account) throws -> Int {
+        try replica.writeLocalTables { db in
+            try db.execute(
+                sql: "UPDATE feed_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                arguments: [Instant.format(Date()), account.id])
+            return db.changesCount
+        }
+    }
+
+    public func account(forFeedToken token: String) throws -> Account? {
+        try replica.read { db in
+            try Account.fetchOne(
+                db,
+                sql: "SELECT accounts.* FROM feed_tokens JOIN accounts ON accounts.id = feed_tokens.account_id "
+                    + "WHERE feed_tokens.hash = ? AND feed_tokens.revoked_at IS NULL",
+                arguments: [Self.hash(token)])
+        }
+    }
+
+    static func newToken(prefix: String = "evt_") -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return "evt_" + Data(bytes).base64EncodedString()
+        return prefix + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 

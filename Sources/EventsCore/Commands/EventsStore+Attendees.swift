@@ -9,7 +9,7 @@ extension EventsStore {
         let response = try RSVPResponse.parse(response, field: "response")
         return try replica.write { write in
             let session = try Self.session(id: sessionID, in: write.db)
-            guard !session.isCancelled else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
+            guard !session.isCancelled || response == .declined else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
             let person = try Self.person(reference, in: write.db)
             var substituteID: SyncValue = .null
             switch (response, substitute) {
@@ -111,14 +111,14 @@ extension EventsStore {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.role, r.position, p.name, p.email, o.name AS organization, o.country FROM session_roles r
+                SELECT r.role, r.position, p.id AS person_id, p.name, p.email, o.name AS organization, o.country FROM session_roles r
                 JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = p.organization_id
                 WHERE r.session_id = ? ORDER BY CASE r.role WHEN 'co-chair' THEN 0 WHEN 'moderator' THEN 1 WHEN 'speaker' THEN 2 ELSE 3 END,
                 r.position, p.name
                 """,
             arguments: [sessionID]
         ).map { row in
-            Agenda.RolePerson(role: row["role"], name: row["name"], email: row["email"], organization: row["organization"], country: row["country"])
+            Agenda.RolePerson(personID: row["person_id"], role: row["role"], name: row["name"], email: row["email"], organization: row["organization"], country: row["country"])
         }
     }
 }

@@ -85,7 +85,7 @@ extension EventsStore {
     }
 
     static func required(_ text: String, _ what: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.cleaned
         guard !trimmed.isEmpty else { throw EventsError.invalid("A \(what) must not be empty.") }
         return trimmed
     }

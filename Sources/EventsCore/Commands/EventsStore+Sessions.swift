@@ -23,8 +23,9 @@ extension EventsStore {
         try replica.write { write in
             let current = try Self.session(id: id, in: write.db)
             let event = try Self.event(id: current.eventID, in: write.db)
-            let values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
+            var values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
             try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
+            if Self.changesTimeOrPlace(values, of: current) { values["sequence"] = .integer(Int64(current.sequence + 1)) }
             try write.update("sessions", id: id, values: values)
         }
     }
@@ -37,8 +38,11 @@ extension EventsStore {
     /// Cancels a session: it stays on the agenda, marked cancelled, so calendars show the cancellation.
     public func cancelSession(id: String) throws {
         try replica.write { write in
-            _ = try Self.session(id: id, in: write.db)
-            try write.update("sessions", id: id, values: ["status": .text(SessionStatus.cancelled.rawValue)])
+            let current = try Self.session(id: id, in: write.db)
+            guard !current.isCancelled else { return }
+            try write.update(
+                "sessions", id: id,
+                values: ["status": .text(SessionStatus.cancelled.rawValue), "sequence": .integer(Int64(current.sequence + 1))])
         }
     }
 
@@ -56,11 +60,20 @@ extension EventsStore {
         return session
     }
 
+    /// Whether calendars must treat the edit as a new version of the event (RFC 5545 SEQUENCE).
+    private static func changesTimeOrPlace(_ values: [String: SyncValue], of current: Session) -> Bool {
+        func differs(_ column: String, from date: Date) -> Bool {
+            values[column].map { $0.text.flatMap { Instant.parse($0) } != date } ?? false
+        }
+        return differs("starts_at", from: current.startsAt) || differs("ends_at", from: current.endsAt)
+            || (values["room"].map { $0.text != current.room } ?? false)
+    }
+
     /// The replicated values a draft sets, validated one by one.
     private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws -> [String: SyncValue] {
         var values: [String: SyncValue] = [:]
         if let title = draft.title {
-            let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = title.cleaned
             guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
             values["title"] = .text(trimmed)
         }
@@ -107,7 +120,7 @@ extension EventsStore {
     }
 
     private static func optionalText(_ text: String) -> SyncValue {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.cleaned
         return trimmed.isEmpty ? .null : .text(trimmed)
     }
 

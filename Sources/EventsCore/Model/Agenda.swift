@@ -1,6 +1,7 @@
 /// An event's agenda as people read it.
 public struct Agenda: Codable, Sendable {
     public struct RolePerson: Codable, Sendable, Equatable {
+        public var personID: String
         public var role: String
         public var name: String
         public var email: String?

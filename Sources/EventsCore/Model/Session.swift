@@ -17,6 +17,8 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var capacity: Int?
     public var invitationOnly: Bool
     public var description: String?
+    /// The iCalendar SEQUENCE: raised by every change of time, place or status, and replicated like any field.
+    public var sequence: Int
 
     public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
 
@@ -35,5 +37,6 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
         capacity = row["capacity"]
         invitationOnly = row["invitation_only"] ?? false
         description = row["description"]
+        sequence = row["sequence"] ?? 0
     }
 }

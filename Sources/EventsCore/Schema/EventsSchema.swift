@@ -32,7 +32,7 @@ public enum EventsSchema {
             .init("event_id", .text), .init("title", .text), .init("format", .text), .init("starts_at", .text),
             .init("ends_at", .text), .init("room", .text), .init("status", .text), .init("segment_id", .text),
             .init("join_url", .text), .init("recording_url", .text), .init("capacity", .integer),
-            .init("invitation_only", .integer), .init("description", .text),
+            .init("invitation_only", .integer), .init("description", .text), .init("sequence", .integer),
         ],
         indexed: ["event_id"])
 

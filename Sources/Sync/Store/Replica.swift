@@ -119,3 +119,18 @@ public final class Replica: Sendable {
         }
     }
 }
+
+extension Replica {
+    /// When each row last changed (its newest stamp), the same on every replica that has converged.
+    public func lastModified(table: String, ids: [String]) throws -> [String: HybridTimestamp] {
+        try read { db in
+            var result: [String: HybridTimestamp] = [:]
+            for id in ids {
+                let newest = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT max(hlc) FROM crdt_clock WHERE tbl = ? AND row_id = ?"), arguments: [table, id])
+                if let newest { result[id] = HybridTimestamp(rawValue: newest) }
+            }
+            return result
+        }
+    }
+}

@@ -36,7 +36,7 @@ public final class CurlTransport: SyncTransport {
     }
 
     /// Sends one request; returns the body of a 2xx answer or throws the daemon's problem detail.
-    public func perform(path: String, body: Data?) throws -> Data {
+    public func perform(path: String, body: Data?, method: String? = nil) throws -> Data {
         let url = baseURL + path
         curl_easy_reset(handle)
         let sink = ResponseSink()
@@ -61,6 +61,7 @@ public final class CurlTransport: SyncTransport {
         } else {
             ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
         }
+        if let method { ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method) }
         let context = Unmanaged.passUnretained(sink).toOpaque()
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         ccurl_setopt_write_function(handle) { data, size, count, context in

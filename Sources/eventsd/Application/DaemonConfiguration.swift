@@ -1,3 +1,4 @@
+import EventsCore
 import Logging
 
 /// Everything `eventsd serve` is configured with; every key has a flag and a default.
@@ -10,4 +11,6 @@ struct DaemonConfiguration: Sendable {
     /// The largest request body accepted, in bytes.
     var maxBodySize = 16 * 1024 * 1024
     var logLevel: Logger.Level = .info
+    /// The domain of every calendar UID; keep it equal to the laptops' so both exports describe one event.
+    var calendarHost = EventsStore.defaultCalendarHost
 }

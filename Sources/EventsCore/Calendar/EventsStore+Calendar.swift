@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+extension EventsStore {
+    public static let defaultCalendarHost = "eventsd.local"
+
+    /// The event's agenda as iCalendar. With `mine`, only the sessions `person` accepted or is tentative for,
+    /// with their answer.
+    public func calendar(eventSlug: String, host: String = defaultCalendarHost, person: String? = nil, mine: Bool = false) throws -> String {
+        let agenda = try agenda(eventSlug: eventSlug, person: person)
+        let attendee = try person.flatMap { try self.person(reference: $0) }
+        let items = mine ? agenda.items.filter { Self.isAttending($0.rsvp) } : agenda.items
+        let name = mine ? "\(agenda.event.title) — my sessions" : agenda.event.title
+        return CalendarFeed(name: name, host: host, entries: try entries(items, event: agenda.event, attendee: mine ? attendee : nil)).render()
+    }
+
+    /// A person's own feed across every event: the sessions they accepted or are tentative for.
+    public func personalCalendar(person reference: String, host: String = defaultCalendarHost) throws -> String {
+        let person = try self.person(reference: reference)
+        var entries: [CalendarFeed.Entry] = []
+        for event in try events() {
+            let agenda = try agenda(eventSlug: event.slug, person: person?.id)
+            entries += try self.entries(agenda.items.filter { Self.isAttending($0.rsvp) }, event: event, attendee: person)
+        }
+        return CalendarFeed(name: "\(person?.name ?? reference) — my sessions", host: host, entries: entries).render()
+    }
+
+    private static func isAttending(_ rsvp: RSVP?) -> Bool {
+        [RSVPResponse.accepted.rawValue, RSVPResponse.tentative.rawValue].contains(rsvp?.response ?? "")
+    }
+
+    private func person(reference: String) throws -> Person? {
+        try replica.read { db in try? Self.person(reference, in: db) }
+    }
+
+    private func entries(_ items: [Agenda.Item], event: Event, attendee: Person?) throws -> [CalendarFeed.Entry] {
+        let modified = try replica.lastModified(table: "sessions", ids: items.map(\.session.id))
+        return items.map { item in
+            let stamp = modified[item.session.id].map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) } ?? Date(timeIntervalSince1970: 0)
+            let attendance = attendee.map { CalendarFeed.Attendance(name: $0.name, email: $0.email, response: item.rsvp?.response ?? "") }
+            return CalendarFeed.Entry(item: item, event: event, lastModified: stamp, attendance: attendance)
+        }
+    }
+}

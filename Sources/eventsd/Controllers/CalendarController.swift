@@ -1,0 +1,65 @@
+import Crypto
+import EventsCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Agendas as iCalendar: the public agenda of a published event, and personal feeds reached by a revocable
+/// token in the URL (calendar apps send no cookies or bearer tokens).
+struct CalendarController {
+    let store: EventsStore
+    let accounts: AccountStore
+    let host: String
+
+    /// `GET /v1/events/:slug/agenda.ics` and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
+    func addPublicRoutes(to router: Router<DaemonRequestContext>) {
+        router.get("/v1/events/:slug/agenda.ics") { request, context in
+            let slug = try context.parameters.require("slug")
+            guard let event = try? store.event(slug: slug), event.published else {
+                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
+            }
+            return try Self.calendarResponse(store.calendar(eventSlug: event.slug, host: host), request: request)
+        }
+        router.get("/v1/feeds/:file") { request, context in
+            let file = try context.parameters.require("file")
+            let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
+            guard let account = try accounts.account(forFeedToken: token) else {
+                throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.")
+            }
+            return try Self.calendarResponse(store.personalCalendar(person: account.email, host: host), request: request)
+        }
+    }
+
+    /// `POST /v1/me/feed` (a new feed URL) and `DELETE /v1/me/feed` (revoke them all), with a bearer token.
+    func addAccountRoutes(to group: RouterGroup<DaemonRequestContext>) {
+        group.post("me/feed") { request, context in
+            let account = try context.requireAccount()
+            let token = try accounts.createFeedToken(for: account)
+            let base = request.head.authority.map { "http://\($0)" } ?? ""
+            return try Response.json(FeedLink(token: token, url: "\(base)/v1/feeds/\(token).ics"), status: .created)
+        }
+        group.delete("me/feed") { _, context in
+            let revoked = try accounts.revokeFeedTokens(for: try context.requireAccount())
+            return try Response.json(["revoked": revoked])
+        }
+    }
+
+    struct FeedLink: Encodable {
+        var token: String
+        var url: String
+    }
+
+    /// `text/calendar` with a strong ETag; `304 Not Modified` when the client already has these bytes.
+    static func calendarResponse(_ text: String, request: Request) throws -> Response {
+        let body = Data(text.utf8)
+        let etag = "\"" + SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8", .eTag: etag, .cacheControl: "no-cache"]
+        let known = request.headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
+        if known.contains(etag) || known.contains("*") {
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
