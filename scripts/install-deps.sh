@@ -3,6 +3,8 @@
 set -euo pipefail
 
 packages=(libcurl4-openssl-dev libsqlite3-dev pkg-config)
+# The interoperability tests need a Python with venv; Debian's own python3 splits it into python3-venv.
+if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then packages+=(python3 python3-venv); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

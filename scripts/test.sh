@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds, and runs the Swift test suites (unit, property,
-# route and end-to-end tests against the real binaries). SYNC_PROPERTY_SCHEDULES raises the property runs.
+# Runs every test: installs what is missing, builds, runs the Swift test suites (unit, property, route and
+# end-to-end tests against the real binaries), then the interoperability tests in Python (real calendar
+# parsers and a Radicale CalDAV server). SYNC_PROPERTY_SCHEDULES raises the property runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -8,3 +9,10 @@ scripts/install-deps.sh
 
 swift build --build-tests
 swift test --skip-build
+
+venv=.build/interop-venv
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/interop/requirements.txt
+EVENTS_BIN_DIR="$(swift build --show-bin-path)" "$venv/bin/python" -m pytest -q Tests/interop

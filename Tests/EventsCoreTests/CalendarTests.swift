@@ -116,3 +116,19 @@ import Testing
         }
     }
 }
+
+extension CalendarTests {
+    @Test func hostileNamesInParametersStayInsideTheirParameter() throws {
+        let store = try Self.forumStore()
+        let name = "Evil \"quote\"; ROLE=CHAIR:mailto:x@y, and\nnewline 👩🏽‍💻"
+        try store.addPerson(name: name, email: "evil@example.org", organization: "Government of Germany")
+        try store.removeRole(sessionID: "rt2", person: "katrin@example.org", role: "co-chair")
+        try store.addRole(sessionID: "rt2", person: "evil@example.org", role: "co-chair")
+        let document = try ICalendarDocument(store.calendar(eventSlug: "gfmd", person: "liza@example.org", mine: true))
+        try document.checkStructure()
+        let chairs = document.properties.filter { $0.name == "ATTENDEE" && $0.parameters.hasPrefix("ROLE=CHAIR") }
+        #expect(chairs.count == 2)
+        #expect(chairs.allSatisfy { $0.value.hasPrefix("urn:uuid:") })
+        #expect(chairs.contains { $0.parameters.contains("CN=\"Evil 'quote'; ROLE=CHAIR:mailto:x@y, and newline 👩🏽‍💻\"") })
+    }
+}
