@@ -135,3 +135,13 @@ func createUser(database: URL, email: String, name: String, admin: Bool = false)
     guard outcome.status == 0 else { throw Laptop.CommandFailed(arguments: ["create-user"], outcome: outcome) }
     return outcome.lastLine
 }
+
+/// `eventsd admin grant`; with `seed`, loads the seed first so the event exists.
+func grant(database: URL, email: String, event: String, role: String, seed: Bool = false) throws {
+    if seed {
+        let daemon = try Daemon(database: database)
+        daemon.stop()
+    }
+    let outcome = try run(Binaries.eventsd, ["admin", "grant", "--db", database.path, "--email", email, "--event", event, "--role", role])
+    guard outcome.status == 0 else { throw Laptop.CommandFailed(arguments: ["grant"], outcome: outcome) }
+}

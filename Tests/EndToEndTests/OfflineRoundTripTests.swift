@@ -20,6 +20,7 @@ import Testing
         let database = folder.appendingPathComponent("eventsd.sqlite")
         let tokenA = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
         let tokenB = try createUser(database: database, email: "bo@example.org", name: "Bo")
+        try grant(database: database, email: "bo@example.org", event: "gms-2017", role: "organizer", seed: true)
         var daemon = try Daemon(database: database)
         let port = daemon.port
         let a = Laptop(home: folder.appendingPathComponent("a"))

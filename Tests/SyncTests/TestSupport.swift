@@ -40,13 +40,13 @@ func makeReplica(in folder: URL, name: String, clock: ManualClock? = nil) throws
 
 /// Lets every account write and read everything, except rows of `notes` whose title starts with "locked".
 struct TestPolicy: SyncPolicy {
-    func refusal(of change: Change, by principal: String, in db: Database) throws -> String? {
+    func refusal(of change: Change, by principal: String, in batch: BatchContext) throws -> String? {
         guard principal != "admin", change.table == "notes" else { return nil }
-        let title = try String.fetchOne(db, sql: "SELECT title FROM notes WHERE id = ?", arguments: [change.rowID])
+        let title = try batch.currentValue(table: "notes", row: change.rowID, column: "title")?.text
         return title?.hasPrefix("locked") == true ? "note \(change.rowID) is locked" : nil
     }
 
-    func isVisible(_ change: Change, to principal: String, in db: Database) throws -> Bool { true }
+    func visibleChanges(_ changes: [Change], to principal: String, in db: Database) throws -> [Change] { changes }
 }
 
 /// Calls the server in process, as the HTTP route would; the property test uses it to drop answers and
@@ -77,8 +77,8 @@ final class InProcessTransport: SyncTransport {
         return response
     }
 
-    func pull(after cursor: Int64, limit: Int) throws -> PullResponse {
-        var page = try server.pull(after: cursor, limit: limit, principal: principal)
+    func pull(after cursor: Int64, limit: Int, view: String?) throws -> PullResponse {
+        var page = try server.pull(after: cursor, limit: limit, principal: principal, view: view)
         if let shuffle {
             var changes = try page.changes.changes()
             shuffle(&changes)

@@ -32,6 +32,21 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("authority-v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE event_roles (
+                        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                        event_id TEXT NOT NULL,
+                        role TEXT NOT NULL CHECK (role IN ('organizer', 'attendee')),
+                        PRIMARY KEY (account_id, event_id, role)
+                    );
+                    CREATE TABLE rsvp_arrivals (
+                        arrival INTEGER PRIMARY KEY AUTOINCREMENT,
+                        rsvp_id TEXT NOT NULL UNIQUE
+                    );
+                    """)
+        }
         migrator.registerMigration("feed-tokens-v1") { db in
             try db.execute(
                 sql: """

@@ -48,8 +48,11 @@ extension Replica {
         }
     }
 
-    func pullCursor() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT pull_cursor FROM sync_client") ?? 0 }
+    func pullPosition() throws -> (cursor: Int64, view: String?) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT pull_cursor, view FROM sync_client")
+            return (row?["pull_cursor"] ?? 0, row?["view"])
+        }
     }
 
     /// Merges a pulled page and advances the cursor in the same transaction.
@@ -61,7 +64,7 @@ extension Replica {
             var won = 0
             for change in changes where try context.apply(change) { won += 1 }
             try context.save()
-            try db.execute(sql: "UPDATE sync_client SET pull_cursor = ?", arguments: [page.cursor])
+            try db.execute(sql: "UPDATE sync_client SET pull_cursor = ?, view = ?", arguments: [page.cursor, page.view])
             return won
         }
     }

@@ -44,14 +44,15 @@ public struct SyncClient {
             try replica.complete(request, with: response)
             report.pushed += request.changes.count
             report.refused += response.notes.filter { $0.kind == .rejected }.count
-            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: try replica.pullCursor()))
+            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: try replica.pullPosition().cursor))
         }
     }
 
     public func pull(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
-        var cursor = try replica.pullCursor()
+        var (cursor, view) = try replica.pullPosition()
         while true {
-            let page = try transport.pull(after: cursor, limit: pageLimit)
+            let page = try transport.pull(after: cursor, limit: pageLimit, view: view)
+            view = page.view
             report.applied += try replica.apply(page)
             report.pulled += page.changes.count
             cursor = page.cursor

@@ -5,11 +5,14 @@ public struct PullResponse: Codable, Sendable, Equatable {
     public var changes: ChangeSet
     public var cursor: Int64
     public var hasMore: Bool
+    /// The caller's view version, to send with the next pull.
+    public var view: String?
 
-    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool) {
+    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool, view: String? = nil) {
         self.schemaVersion = schemaVersion
         self.changes = changes
         self.cursor = cursor
         self.hasMore = hasMore
+        self.view = view
     }
 }

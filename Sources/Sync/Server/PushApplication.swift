@@ -8,11 +8,28 @@ struct PushApplication {
     private(set) var accepted = 0
     private(set) var notes: [VerdictNote] = []
     private(set) var corrections: [Change] = []
+    private(set) var touched: [RowKey] = []
+    private var touchedSet: Set<RowKey> = []
+    let proposals: [RowKey: [String: SyncValue]]
 
-    init(context: MergeContext, now: Int64, skew: Int64) {
+    init(context: MergeContext, now: Int64, skew: Int64, changes: [Change]) {
         self.context = context
         self.now = now
         self.skew = skew
+        var proposals: [RowKey: [String: SyncValue]] = [:]
+        for change in changes {
+            guard let column = change.column else { continue }
+            proposals[RowKey(table: change.table, id: change.rowID), default: [:]][column] = change.value
+        }
+        self.proposals = proposals
+    }
+
+    /// Lets the policy write the daemon-owned follow-ups of the rows this batch changed.
+    mutating func runFollowUps(policy: any SyncPolicy, principal: String) throws {
+        guard !touched.isEmpty else { return }
+        var writer = LocalWrite(context: context, now: now)
+        try policy.didApply(rows: touched, by: principal, writer: &writer)
+        context = writer.context
     }
 
     func response(for batch: String) -> PushResponse {
@@ -28,7 +45,7 @@ struct PushApplication {
         else {
             return note(index, .rejected, "\(change.table).\(change.column ?? "id") is not in the daemon's schema")
         }
-        if let reason = try policy.refusal(of: change, by: principal, in: context.db) {
+        if let reason = try policy.refusal(of: change, by: principal, in: BatchContext(db: context.db, proposals: proposals)) {
             note(index, .rejected, reason)
             return try compensate(change)
         }
@@ -43,6 +60,8 @@ struct PushApplication {
         context.clock.receive(change.stamp.time)
         if try context.apply(change) {
             accepted += 1
+            let key = RowKey(table: change.table, id: change.rowID)
+            if touchedSet.insert(key).inserted { touched.append(key) }
         } else {
             note(index, .superseded, nil)
         }

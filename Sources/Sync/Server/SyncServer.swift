@@ -27,10 +27,12 @@ public struct SyncServer: Sendable {
         return try replica.pool.write { db in
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
-            var batch = PushApplication(context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew)
+            var batch = PushApplication(
+                context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew, changes: changes)
             for (index, change) in changes.enumerated() {
                 try batch.apply(change, index: index, from: request.replica, principal: principal, policy: policy)
             }
+            try batch.runFollowUps(policy: policy, principal: principal)
             try batch.context.save()
             let response = batch.response(for: request.batch)
             try db.execute(
@@ -40,19 +42,22 @@ public struct SyncServer: Sendable {
         }
     }
 
-    /// A page of what `principal` may see after `cursor`.
-    public func pull(after cursor: Int64, limit: Int, principal: String) throws -> PullResponse {
+    /// A page of what `principal` may see after `cursor`. A laptop whose `view` is not the principal's current
+    /// one starts over from the beginning, so it receives what its new rights show.
+    public func pull(after cursor: Int64, limit: Int, principal: String, view: String? = nil) throws -> PullResponse {
         guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
         return try replica.read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0
             guard cursor <= latest else {
                 throw SyncError.malformed("cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica")
             }
-            let page = try replica.changes(in: db, after: cursor, limit: min(limit, maxPageSize))
-            let visible = try page.changes.filter { try policy.isVisible($0, to: principal, in: db) }
+            let current = try policy.viewVersion(of: principal, in: db)
+            let start = (view ?? "") == current ? cursor : 0
+            let page = try replica.changes(in: db, after: start, limit: min(limit, maxPageSize))
+            let visible = try policy.visibleChanges(page.changes, to: principal, in: db)
             return PullResponse(
                 schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
-                hasMore: page.hasMore)
+                hasMore: page.hasMore, view: current)
         }
     }
 

@@ -60,5 +60,8 @@ enum SyncMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("sync-v2-view") { db in
+            try db.execute(sql: "ALTER TABLE sync_client ADD COLUMN view TEXT")
+        }
     }
 }

@@ -31,8 +31,9 @@ public final class CurlTransport: SyncTransport {
         return try decode(PushResponse.self, from: perform(path: "/v1/sync/push", body: body))
     }
 
-    public func pull(after cursor: Int64, limit: Int) throws -> PullResponse {
-        try decode(PullResponse.self, from: perform(path: "/v1/sync/pull?after=\(cursor)&limit=\(limit)", body: nil))
+    public func pull(after cursor: Int64, limit: Int, view: String?) throws -> PullResponse {
+        let viewParameter = view.map { "&view=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+        return try decode(PullResponse.self, from: perform(path: "/v1/sync/pull?after=\(cursor)&limit=\(limit)" + viewParameter, body: nil))
     }
 
     /// Sends one request; returns the body of a 2xx answer or throws the daemon's problem detail.

@@ -4,7 +4,7 @@ import EventsCore
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage accounts in the daemon's database.",
-        subcommands: [CreateUser.self])
+        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self])
 }
 
 struct CreateUser: ParsableCommand {
@@ -28,5 +28,68 @@ struct CreateUser: ParsableCommand {
         let (account, token) = try AccountStore(replica: store.replica).createAccount(email: email, name: name, isAdmin: admin)
         print("Created \(account.isAdmin ? "administrator" : "account") \(account.email) (\(account.id)). Bearer token:")
         print(token)
+    }
+}
+
+/// The options every admin command shares.
+struct AdminOptions: ParsableArguments {
+    @Option(help: "The daemon's SQLite file.")
+    var db: String
+
+    @Option(help: "The account's email address.")
+    var email: String
+
+    func accounts() throws -> AccountStore {
+        AccountStore(replica: try openDaemonStore(path: db).replica)
+    }
+}
+
+struct CreateToken: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Make another bearer token for an account; prints it as the last line.")
+    @OptionGroup var options: AdminOptions
+
+    func run() throws {
+        print(try options.accounts().createToken(for: options.email))
+    }
+}
+
+struct RevokeTokens: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Revoke every bearer token of an account, effective at once.")
+    @OptionGroup var options: AdminOptions
+
+    func run() throws {
+        print("Revoked \(try options.accounts().revokeTokens(of: options.email)) token(s) of \(options.email).")
+    }
+}
+
+struct Grant: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Give an account a role in an event: organizer or attendee.")
+    @OptionGroup var options: AdminOptions
+    @Option(help: "The event's slug.") var event: String
+    @Option(help: "organizer or attendee.") var role: String
+
+    func validate() throws {
+        guard AccountStore.EventRole(rawValue: role) != nil else { throw ValidationError("--role is organizer or attendee.") }
+    }
+
+    func run() throws {
+        try options.accounts().grant(AccountStore.EventRole(rawValue: role)!, to: options.email, eventSlug: event)
+        print("\(options.email) is now \(role) of \(event).")
+    }
+}
+
+struct Revoke: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Take an account's role in an event away.")
+    @OptionGroup var options: AdminOptions
+    @Option(help: "The event's slug.") var event: String
+    @Option(help: "organizer or attendee.") var role: String
+
+    func validate() throws {
+        guard AccountStore.EventRole(rawValue: role) != nil else { throw ValidationError("--role is organizer or attendee.") }
+    }
+
+    func run() throws {
+        let removed = try options.accounts().revoke(AccountStore.EventRole(rawValue: role)!, from: options.email, eventSlug: event)
+        print(removed ? "\(options.email) is no longer \(role) of \(event)." : "\(options.email) was not \(role) of \(event).")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Sync
 
-/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N`.
+/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N&view=VIEW`.
 struct SyncController {
     let server: SyncServer
     let maxBodySize: Int
@@ -32,6 +32,7 @@ struct SyncController {
         let account = try context.requireAccount()
         let after = try request.uri.queryParameters.require("after", as: Int64.self)
         let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 1_000
-        return try .json(server.pull(after: after, limit: limit, principal: account.id))
+        let view = request.uri.queryParameters.get("view").map { String($0) }
+        return try .json(server.pull(after: after, limit: limit, principal: account.id, view: view))
     }
 }

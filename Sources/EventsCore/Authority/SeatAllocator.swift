@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Sync
+
+/// The daemon's seat decisions for a session, taken inside the push transaction so that racing RSVPs are
+/// serialized: accepted answers in arrival order take the seats (session capacity, else its room's), the rest
+/// wait in that order; on invitation-only events or sessions only invitees get a seat; a delegation invites
+/// the substitute in the delegator's place.
+struct SeatAllocator {
+    var writer: LocalWrite
+
+    mutating func reconsider(sessionID: String) throws {
+        let db = writer.db
+        guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
+            let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
+        else { return }
+        let rsvps = try RSVP.fetchAll(db, sql: "SELECT * FROM rsvps WHERE session_id = ?", arguments: [sessionID])
+        for rsvp in rsvps {
+            if rsvp.response == RSVPResponse.accepted.rawValue {
+                try db.execute(sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id) VALUES (?)", arguments: [rsvp.id])
+            } else {
+                try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
+                try decide(rsvp, nil, nil)
+            }
+            if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
+                _ = try EventsStore.invite(&writer, eventID: event.id, sessionID: session.id, personID: substitute, invitedBy: "delegation")
+            }
+        }
+        let order = try String.fetchAll(
+            db,
+            sql: """
+                SELECT a.rsvp_id FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
+                WHERE r.session_id = ? ORDER BY a.arrival
+                """,
+            arguments: [sessionID])
+        let byID = Dictionary(uniqueKeysWithValues: rsvps.map { ($0.id, $0) })
+        let capacity = try self.capacity(of: session)
+        let inviteOnly = event.invitationOnly || session.invitationOnly
+        var confirmed = 0
+        var waiting = 0
+        for id in order {
+            guard let rsvp = byID[id] else { continue }
+            if session.isCancelled {
+                try decide(rsvp, "refused", "the session is cancelled")
+            } else if inviteOnly, try !isInvited(rsvp.personID, to: session) {
+                try decide(rsvp, "refused", "not invited: this session is by invitation only")
+            } else if capacity.map({ confirmed < $0 }) ?? true {
+                confirmed += 1
+                try decide(rsvp, "confirmed", nil)
+            } else {
+                waiting += 1
+                try decide(rsvp, "waitlisted", "full: position \(waiting) on the waiting list")
+            }
+        }
+    }
+
+    private func capacity(of session: Session) throws -> Int? {
+        if let capacity = session.capacity { return capacity }
+        guard let room = session.room else { return nil }
+        return try Int.fetchOne(
+            writer.db, sql: "SELECT capacity FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE", arguments: [session.eventID, room])
+    }
+
+    private func isInvited(_ personID: String, to session: Session) throws -> Bool {
+        try Bool.fetchOne(
+            writer.db,
+            sql: "SELECT EXISTS (SELECT 1 FROM invitations WHERE person_id = ? AND event_id = ? AND (session_id IS NULL OR session_id = ?))",
+            arguments: [personID, session.eventID, session.id]) ?? false
+    }
+
+    private mutating func decide(_ rsvp: RSVP, _ decision: String?, _ reason: String?) throws {
+        guard rsvp.decision != decision || rsvp.decisionReason != reason else { return }
+        try writer.update(
+            "rsvps", id: rsvp.id,
+            values: ["decision": decision.map(SyncValue.text) ?? .null, "decision_reason": reason.map(SyncValue.text) ?? .null])
+    }
+}
+
+extension EventsPolicy {
+    /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
+    public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
+        var sessions: [String] = []
+        for row in rows {
+            switch row.table {
+            case "rsvps":
+                sessions += try String.fetchAll(writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id])
+            case "sessions":
+                sessions.append(row.id)
+            case "invitations", "rooms":
+                sessions += try String.fetchAll(
+                    writer.db,
+                    sql: "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = (SELECT event_id FROM \(row.table) WHERE id = ?)",
+                    arguments: [row.id])
+            default:
+                continue
+            }
+        }
+        var allocator = SeatAllocator(writer: writer)
+        var seen: Set<String> = []
+        for session in sessions where seen.insert(session).inserted {
+            try allocator.reconsider(sessionID: session)
+        }
+        writer = allocator.writer
+    }
+}
