@@ -5,10 +5,34 @@ import Sync
 /// The events domain over one replica: the commands people perform, with their rules, and the queries
 /// that read the agenda. Every write goes through the replica, so it is stamped and queued for sync.
 public struct EventsStore: Sendable {
+    /// The account a daemon-side store acts for, with the rules that judge its writes.
+    struct Actor: Sendable {
+        let principal: String
+        let policy: any SyncPolicy
+    }
+
     public let replica: Replica
+    let actor: Actor?
 
     public init(replica: Replica) {
         self.replica = replica
+        actor = nil
+    }
+
+    private init(replica: Replica, actor: Actor) {
+        self.replica = replica
+        self.actor = actor
+    }
+
+    /// The same store, writing for `principal`: every change is authorized as a synced change would be, and the
+    /// daemon's follow-ups (seat decisions) are taken in the same transaction.
+    public func acting(as principal: String, policy: any SyncPolicy = EventsPolicy()) -> EventsStore {
+        EventsStore(replica: replica, actor: Actor(principal: principal, policy: policy))
+    }
+
+    func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
+        if let actor { return try replica.write(as: actor.principal, policy: actor.policy, body) }
+        return try replica.write(body)
     }
 
     /// Opens the replica file at `path` with the events schema; `migrations` adds the host's local tables.

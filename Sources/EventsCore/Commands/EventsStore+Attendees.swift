@@ -7,7 +7,7 @@ extension EventsStore {
     @discardableResult
     public func respond(sessionID: String, person reference: String, response: String, substitute: String? = nil) throws -> String {
         let response = try RSVPResponse.parse(response, field: "response")
-        return try replica.write { write in
+        return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
             guard !session.isCancelled || response == .declined else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
             let person = try Self.person(reference, in: write.db)
@@ -39,7 +39,7 @@ extension EventsStore {
     @discardableResult
     public func addDeclaration(eventSlug: String, title: String, text: String? = nil, key: String? = nil) throws -> String {
         let title = try Self.required(title, "declaration title")
-        return try replica.write { write in
+        return try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             let id = StableID.make("declaration", event.id, (key ?? title).lowercased())
             try Self.upsert(
@@ -59,7 +59,7 @@ extension EventsStore {
     /// Signs a declaration (by id or exact title), optionally with a reservation; signing again updates it.
     @discardableResult
     public func sign(declaration reference: String, person: String, reservation: String? = nil) throws -> String {
-        try replica.write { write in
+        try write { write in
             guard let declaration = try Declaration.fetchOne(
                 write.db, sql: "SELECT * FROM declarations WHERE id = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                 arguments: [reference, reference])
@@ -119,6 +119,17 @@ extension EventsStore {
             arguments: [sessionID]
         ).map { row in
             Agenda.RolePerson(personID: row["person_id"], role: row["role"], name: row["name"], email: row["email"], organization: row["organization"], country: row["country"])
+        }
+    }
+}
+
+extension EventsStore {
+    public func rsvp(id: String) throws -> RSVP {
+        try replica.read { db in
+            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
+                throw EventsError.notFound(kind: "RSVP", key: id)
+            }
+            return rsvp
         }
     }
 }

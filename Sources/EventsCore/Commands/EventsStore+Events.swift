@@ -8,7 +8,7 @@ extension EventsStore {
     public func addEvent(_ draft: EventDraft) throws -> String {
         try Self.validate(draft)
         let id = StableID.make("event", draft.slug)
-        try replica.write { write in
+        try write { write in
             guard try !write.exists(in: "events", id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
             try write.insert(into: "events", id: id, values: draft.values)
         }
@@ -21,7 +21,7 @@ extension EventsStore {
         try Self.validate(draft)
         let id = StableID.make("event", draft.slug)
         guard try !replica.isKnown(table: "events", id: id) else { return id }
-        try replica.write { write in try write.insert(into: "events", id: id, values: draft.values) }
+        try write { write in try write.insert(into: "events", id: id, values: draft.values) }
         return id
     }
 
@@ -29,7 +29,7 @@ extension EventsStore {
     @discardableResult
     public func addSegment(eventSlug: String, name: String, startsOn: String? = nil, endsOn: String? = nil) throws -> String {
         let name = try Self.required(name, "segment name")
-        return try replica.write { write in
+        return try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             for date in [startsOn, endsOn].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
                 throw EventsError.invalidTime(date)
@@ -49,7 +49,7 @@ extension EventsStore {
     public func addRoom(eventSlug: String, name: String, capacity: Int) throws -> String {
         let name = try Self.required(name, "room name")
         guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
-        return try replica.write { write in
+        return try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             let id = StableID.make("room", event.id, name.lowercased())
             try Self.upsert(

@@ -14,7 +14,7 @@ extension EventsStore {
             throw EventsError.invalid("Only governments are developed or developing; '\(name)' is \(kind.rawValue).")
         }
         let id = StableID.make("organization", name.lowercased())
-        try replica.write { write in
+        try write { write in
             try Self.upsert(
                 &write, table: "organizations", id: id,
                 values: [
@@ -28,7 +28,7 @@ extension EventsStore {
     /// Adds a person (or updates the one with that email); the organization must exist.
     @discardableResult
     public func addPerson(name: String, email: String?, organization: String? = nil, country: String? = nil) throws -> String {
-        try replica.write { write in try Self.addPerson(&write, name: name, email: email, organization: organization, country: country) }
+        try write { write in try Self.addPerson(&write, name: name, email: email, organization: organization, country: country) }
     }
 
     /// Imports people from CSV with a header row: `name,email,organization,country` (organization and country
@@ -43,7 +43,7 @@ extension EventsStore {
         guard csv.header.contains("name") else {
             throw EventsError.invalid("The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country').")
         }
-        return try replica.write { write in
+        return try write { write in
             for (index, row) in csv.rows.enumerated() {
                 do {
                     try Self.addPerson(
@@ -70,7 +70,7 @@ extension EventsStore {
     @discardableResult
     public func addRole(sessionID: String, person reference: String, role: String, position: Int? = nil) throws -> String {
         let role = try SessionRoleKind.parse(role, field: "role")
-        return try replica.write { write in
+        return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
             let person = try Self.person(reference, in: write.db)
             if let clash = try Rules.personClash(personID: person.id, in: session, db: write.db) {
@@ -92,7 +92,7 @@ extension EventsStore {
 
     public func removeRole(sessionID: String, person reference: String, role: String) throws {
         let role = try SessionRoleKind.parse(role, field: "role")
-        try replica.write { write in
+        try write { write in
             let person = try Self.person(reference, in: write.db)
             let id = StableID.make("role", sessionID, person.id, role.rawValue)
             guard try write.exists(in: "session_roles", id: id) else {
@@ -122,7 +122,7 @@ extension EventsStore {
     /// one invitation.
     @discardableResult
     public func invite(eventSlug: String, sessionID: String? = nil, person reference: String, invitedBy: String? = nil) throws -> String {
-        try replica.write { write in
+        try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             if let sessionID {
                 let session = try Self.session(id: sessionID, in: write.db)

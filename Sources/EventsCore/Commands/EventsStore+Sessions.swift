@@ -6,7 +6,7 @@ extension EventsStore {
     /// Schedules a session; returns its new id.
     public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws -> String {
         guard draft.title != nil else { throw EventsError.emptyTitle }
-        try replica.write { write in
+        try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: nil, in: write.db)
             values["event_id"] = .text(event.id)
@@ -20,7 +20,7 @@ extension EventsStore {
 
     /// Changes the given fields of a session, keeping the schedule rules.
     public func editSession(id: String, _ draft: SessionDraft) throws {
-        try replica.write { write in
+        try write { write in
             let current = try Self.session(id: id, in: write.db)
             let event = try Self.event(id: current.eventID, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
@@ -37,7 +37,7 @@ extension EventsStore {
 
     /// Cancels a session: it stays on the agenda, marked cancelled, so calendars show the cancellation.
     public func cancelSession(id: String) throws {
-        try replica.write { write in
+        try write { write in
             let current = try Self.session(id: id, in: write.db)
             guard !current.isCancelled else { return }
             try write.update(
@@ -47,7 +47,7 @@ extension EventsStore {
     }
 
     public func deleteSession(id: String) throws {
-        try replica.write { write in
+        try write { write in
             guard try write.exists(in: "sessions", id: id) else { throw EventsError.sessionNotFound(id) }
             try write.delete(from: "sessions", id: id)
         }

@@ -12,6 +12,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreachable(url: String, reason: String)
     case server(status: Int, detail: String)
     case unauthorized(String)
+    case forbidden(String)
 
     public var description: String {
         switch self {
@@ -38,6 +39,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "The daemon answered \(status): \(detail)"
         case .unauthorized(let detail):
             "The daemon refused the credentials: \(detail). Log in again with 'eventsctl login'."
+        case .forbidden(let reason):
+            reason
         }
     }
 }

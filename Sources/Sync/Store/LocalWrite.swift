@@ -2,8 +2,23 @@ import GRDB
 
 /// The edits of one local transaction. Reads through `db` see the edits made so far.
 public struct LocalWrite {
+    /// Whose write this is, when the daemon performs it for an account: every change is judged by the policy
+    /// before it is applied, as a pushed change would be.
+    struct Authority {
+        let principal: String
+        let policy: any SyncPolicy
+    }
+
     var context: MergeContext
     let now: Int64
+    var authority: Authority?
+    private(set) var touched: [RowKey] = []
+
+    init(context: MergeContext, now: Int64, authority: Authority? = nil) {
+        self.context = context
+        self.now = now
+        self.authority = authority
+    }
 
     public var db: Database { context.db }
 
@@ -12,7 +27,7 @@ public struct LocalWrite {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 0 else { throw SyncError.rowExists(table: table, id: id) }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
-        try context.apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
+        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp), proposals: values)
         try write(values, to: table, id: id, stamp: stamp)
     }
 
@@ -33,7 +48,7 @@ public struct LocalWrite {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
-        try context.apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
+        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp), proposals: [:])
     }
 
     public func exists(in table: String, id: String) throws -> Bool {
@@ -47,7 +62,19 @@ public struct LocalWrite {
         }
         for column in declared.columns {
             guard let value = values[column.name] else { continue }
-            try context.apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp))
+            try apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp), proposals: values)
         }
+    }
+
+    private mutating func apply(_ change: Change, proposals: [String: SyncValue]) throws {
+        if let authority {
+            let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals])
+            if let reason = try authority.policy.refusal(of: change, by: authority.principal, in: batch) {
+                throw SyncError.forbidden(reason)
+            }
+        }
+        try context.apply(change)
+        let key = RowKey(table: change.table, id: change.rowID)
+        if !touched.contains(key) { touched.append(key) }
     }
 }

@@ -57,6 +57,21 @@ public final class Replica: Sendable {
         }
     }
 
+    /// Performs edits for an account, as the daemon does for its HTTP API: each change is judged by `policy`
+    /// as if it had been pushed (a refusal throws `SyncError.forbidden` and nothing is written), and the
+    /// policy's follow-ups run in the same transaction.
+    public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
+        try pool.write { db in
+            let authority = LocalWrite.Authority(principal: principal, policy: policy)
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now(), authority: authority)
+            let result = try body(&local)
+            local.authority = nil
+            try policy.didApply(rows: local.touched, by: principal, writer: &local)
+            try local.context.save()
+            return result
+        }
+    }
+
     /// Writes to the host's own, non-replicated tables (accounts, configuration) in one transaction.
     public func writeLocalTables<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)

@@ -45,6 +45,7 @@ func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonCo
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
+    RSVPController(store: store, maxBodySize: configuration.maxBodySize).addRoutes(to: v1)
     v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
     return router
 }

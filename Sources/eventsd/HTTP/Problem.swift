@@ -53,7 +53,7 @@ extension Problem {
             self.init(syncError: error)
         case let error as EventsError:
             switch error {
-            case .eventNotFound, .sessionNotFound: self.init(.notFound, type: "not-found", detail: error.description)
+            case .eventNotFound, .sessionNotFound, .notFound: self.init(.notFound, type: "not-found", detail: error.description)
             default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
             }
         case let error as AccountsError:
@@ -79,7 +79,7 @@ extension Problem {
             self.init(.conflict, type: "conflict", detail: error.description)
         case .rowNotFound:
             self.init(.notFound, type: "not-found", detail: error.description)
-        case .replicaOwnedByAnother:
+        case .replicaOwnedByAnother, .forbidden:
             self.init(.forbidden, type: "forbidden", detail: error.description)
         case .unauthorized(let detail):
             self.init(.unauthorized, type: "unauthorized", detail: detail)
