@@ -60,6 +60,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "events-bench",
+            dependencies: [
+                "EventsCore",
+                "Sync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/events-bench"
+        ),
         .testTarget(
             name: "SyncTests",
             dependencies: ["Sync", .product(name: "GRDB", package: "GRDB.swift")]

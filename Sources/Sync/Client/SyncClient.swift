@@ -12,6 +12,8 @@ public struct SyncClient {
         public var refused = 0
         public var pulled = 0
         public var applied = 0
+
+        public init() {}
     }
 
     public let replica: Replica

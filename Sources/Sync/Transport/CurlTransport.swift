@@ -5,9 +5,13 @@ import Foundation
 /// alive between the pages of a sync; compressed responses accepted; bounded connect and transfer times.
 public final class CurlTransport: SyncTransport {
     public let baseURL: String
-    private let token: String
+    /// The bearer token sent with each request; a load generator may switch accounts between requests.
+    public var token: String
     private let handle: UnsafeMutableRawPointer
     private let timeoutSeconds: Int
+    /// Bytes this transport put on the wire and took off it (headers and bodies), for measurements.
+    public private(set) var bytesSent = 0
+    public private(set) var bytesReceived = 0
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -74,10 +78,24 @@ public final class CurlTransport: SyncTransport {
         guard code == CURLE_OK else {
             throw SyncError.unreachable(url: baseURL, reason: String(cString: curl_easy_strerror(code)))
         }
+        countBytes()
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         guard (200..<300).contains(status) else { throw Self.problem(status: status, body: sink.data) }
         return sink.data
+    }
+
+    /// CURLINFO_REQUEST_SIZE already counts a body sent with the headers; the response side is headers plus
+    /// the body as received.
+    private func countBytes() {
+        var request = 0
+        var responseHeaders = 0
+        var downloaded: curl_off_t = 0
+        ccurl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &request)
+        ccurl_getinfo_long(handle, CURLINFO_HEADER_SIZE, &responseHeaders)
+        ccurl_getinfo_off(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
+        bytesSent += request
+        bytesReceived += responseHeaders + Int(downloaded)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

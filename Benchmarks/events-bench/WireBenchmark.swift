@@ -1,0 +1,47 @@
+import EventsCore
+import Foundation
+import Sync
+
+/// Bytes on the wire per changed field, value bytes excluded, for a push of `changes` fields from one laptop
+/// and the pull of them by another, through the real daemon and libcurl.
+struct WireBenchmark {
+    let changes: Int
+
+    func run() throws -> String {
+        let folder = try benchFolder("wire")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, token) = try daemonStore(in: folder)
+        let daemon = try DaemonProcess(database: folder.appendingPathComponent("eventsd.sqlite"))
+        defer { daemon.stop() }
+        let author = try EventsStore.open(path: folder.appendingPathComponent("author.sqlite").path)
+        var valueBytes = 0
+        var fields = 0
+        let perTransaction = 25
+        for batch in 0..<max(1, changes / 4 / perTransaction) {
+            try author.replica.write { write in
+                for index in 0..<perTransaction {
+                    let number = batch * perTransaction + index
+                    let values: [String: SyncValue] = [
+                        "name": .text("Participant \(number)"), "email": .text("participant\(number)@example.org"),
+                        "organization_id": .text("org-\(number % 200)"), "country": .text(["GH", "PH", "MX", "DE"][number % 4]),
+                    ]
+                    try write.insert(into: "people", id: UUID().uuidString.lowercased(), values: values)
+                    valueBytes += values.values.reduce(0) { $0 + $1.payloadSize }
+                    fields += values.count
+                }
+            }
+        }
+        let records = try author.replica.clientStatus().pendingChanges
+        let pushTransport = try CurlTransport(baseURL: daemon.url, token: token)
+        var report = SyncClient.Report()
+        try SyncClient(replica: author.replica, transport: pushTransport).push(into: &report)
+        let reader = try EventsStore.open(path: folder.appendingPathComponent("reader.sqlite").path)
+        let pullTransport = try CurlTransport(baseURL: daemon.url, token: token)
+        try SyncClient(replica: reader.replica, transport: pullTransport).pull(into: &report)
+        let push = Double(pushTransport.bytesSent + pushTransport.bytesReceived - valueBytes) / Double(fields)
+        let pull = Double(pullTransport.bytesSent + pullTransport.bytesReceived - valueBytes) / Double(fields)
+        let worst = max(push, pull)
+        return "wire: \(format(worst, 1)) B/field overhead (push \(format(push, 1)), pull \(format(pull, 1)); \(fields) fields, \(records) records) "
+            + "(baseline Yjs map updates 32 B/field, ratio \(format(32 / worst)))"
+    }
+}
