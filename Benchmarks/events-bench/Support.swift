@@ -27,7 +27,8 @@ final class DaemonProcess {
     init(database: URL) throws {
         let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         process.executableURL = folder.appendingPathComponent("eventsd")
-        process.arguments = ["serve", "--db", database.path, "--port", "0", "--log-level", "warning"]
+        let extra = ProcessInfo.processInfo.environment["BENCH_EVENTSD_ARGS"]?.split(separator: " ").map(String.init) ?? []
+        process.arguments = ["serve", "--db", database.path, "--port", "0", "--log-level", "warning"] + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.standardError

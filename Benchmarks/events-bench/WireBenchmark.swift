@@ -33,10 +33,12 @@ struct WireBenchmark {
         }
         let records = try author.replica.clientStatus().pendingChanges
         let pushTransport = try CurlTransport(baseURL: daemon.url, token: token)
+        pushTransport.countsBytes = true
         var report = SyncClient.Report()
         try SyncClient(replica: author.replica, transport: pushTransport).push(into: &report)
         let reader = try EventsStore.open(path: folder.appendingPathComponent("reader.sqlite").path)
         let pullTransport = try CurlTransport(baseURL: daemon.url, token: token)
+        pullTransport.countsBytes = true
         try SyncClient(replica: reader.replica, transport: pullTransport).pull(into: &report)
         let push = Double(pushTransport.bytesSent + pushTransport.bytesReceived - valueBytes) / Double(fields)
         let pull = Double(pullTransport.bytesSent + pullTransport.bytesReceived - valueBytes) / Double(fields)

@@ -35,4 +35,32 @@ static inline CURLcode ccurl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t
     return curl_easy_getinfo(handle, info, value);
 }
 
+/* Counts the bytes of each transfer as they cross the wire, split into headers and bodies, via the debug hook. */
+typedef struct {
+    long header_out;
+    long data_out;
+    long header_in;
+    long data_in;
+} ccurl_counts;
+
+static int ccurl_count_debug(CURL *handle, curl_infotype type, char *data, size_t size, void *context) {
+    ccurl_counts *counts = (ccurl_counts *)context;
+    (void)handle;
+    (void)data;
+    switch (type) {
+    case CURLINFO_HEADER_OUT: counts->header_out += (long)size; break;
+    case CURLINFO_DATA_OUT: counts->data_out += (long)size; break;
+    case CURLINFO_HEADER_IN: counts->header_in += (long)size; break;
+    case CURLINFO_DATA_IN: counts->data_in += (long)size; break;
+    default: break;
+    }
+    return 0;
+}
+
+static inline void ccurl_count_bytes(CURL *handle, ccurl_counts *counts) {
+    curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, ccurl_count_debug);
+    curl_easy_setopt(handle, CURLOPT_DEBUGDATA, counts);
+    curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
+}
+
 #endif

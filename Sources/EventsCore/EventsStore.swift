@@ -37,10 +37,11 @@ public struct EventsStore: Sendable {
 
     /// Opens the replica file at `path` with the events schema; `migrations` adds the host's local tables.
     public static func open(
-        path: String, migrations: (inout DatabaseMigrator) -> Void = { _ in },
+        path: String, migrations: (inout DatabaseMigrator) -> Void = { _ in }, durability: Replica.Durability = .full,
         now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws -> EventsStore {
-        EventsStore(replica: try Replica(path: path, schema: EventsSchema.replicated, migrations: migrations, now: now))
+        EventsStore(
+            replica: try Replica(path: path, schema: EventsSchema.replicated, migrations: migrations, durability: durability, now: now))
     }
 
     // MARK: Queries

@@ -12,7 +12,7 @@ public struct EventsPolicy: SyncPolicy {
     static let daemonColumns: Set = ["decision", "decision_reason"]
 
     public func refusal(of change: Change, by principal: String, in batch: BatchContext) throws -> String? {
-        let rights = try Rights.load(principal, in: batch.db)
+        let rights = try batch.memo.value("rights:\(principal)") { try Rights.load(principal, in: batch.db) }
         guard rights.personID != nil else { return "account \(principal) no longer exists" }
         if change.table == "rsvps", let column = change.column, Self.daemonColumns.contains(column) {
             return "Only the daemon decides on seats."

@@ -57,6 +57,8 @@ public struct ChangeSet: Codable, Sendable, Equatable {
     var tables: [TableGroup]
 
     public static let empty = ChangeSet([])
+    /// No row is deleted and re-created a trillion times; larger values can only be hostile.
+    static let maxCausalLength: Int64 = 1 << 40
 
     public init(_ changes: [Change]) {
         var replicaIndex: [ReplicaID: Int] = [:]
@@ -114,8 +116,8 @@ public struct ChangeSet: Codable, Sendable, Equatable {
                     guard entry.column == -1 || table.columns.indices.contains(entry.column) else {
                         throw .malformed("change refers to column #\(entry.column) of '\(table.name)', which is not listed")
                     }
-                    guard entry.timeOffset >= 0, entry.causalLength > 0 else {
-                        throw .malformed("change to '\(table.name)' has a negative time offset or causal length")
+                    guard entry.timeOffset >= 0, (1...Self.maxCausalLength).contains(entry.causalLength) else {
+                        throw .malformed("change to '\(table.name)' has a negative time offset or an impossible causal length")
                     }
                     let (time, overflow) = base.addingReportingOverflow(entry.timeOffset)
                     guard !overflow else { throw .malformed("change time overflows") }

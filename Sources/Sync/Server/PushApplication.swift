@@ -11,6 +11,7 @@ struct PushApplication {
     private(set) var touched: [RowKey] = []
     private var touchedSet: Set<RowKey> = []
     let proposals: [RowKey: [String: SyncValue]]
+    let memo = Memo()
 
     init(context: MergeContext, now: Int64, skew: Int64, changes: [Change]) {
         self.context = context
@@ -45,7 +46,7 @@ struct PushApplication {
         else {
             return note(index, .rejected, "\(change.table).\(change.column ?? "id") is not in the daemon's schema")
         }
-        if let reason = try policy.refusal(of: change, by: principal, in: BatchContext(db: context.db, proposals: proposals)) {
+        if let reason = try policy.refusal(of: change, by: principal, in: BatchContext(db: context.db, proposals: proposals, memo: memo)) {
             note(index, .rejected, reason)
             return try compensate(change)
         }

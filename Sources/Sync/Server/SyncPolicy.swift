@@ -39,6 +39,14 @@ public struct RowKey: Hashable, Sendable {
 public struct BatchContext {
     public let db: Database
     let proposals: [RowKey: [String: SyncValue]]
+    /// Answers a policy computed once for the whole batch (an account's rights, say).
+    public let memo: Memo
+
+    init(db: Database, proposals: [RowKey: [String: SyncValue]], memo: Memo) {
+        self.db = db
+        self.proposals = proposals
+        self.memo = memo
+    }
 
     /// The value the batch proposes for the field, else the daemon's current one.
     public func value(table: String, row: String, column: String) throws -> SyncValue? {
@@ -55,5 +63,19 @@ public struct BatchContext {
     /// Whether the row exists on the daemon now.
     public func exists(table: String, row: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE id = ?)", arguments: [row]) ?? false
+    }
+}
+
+/// A per-batch store of values a policy derives once; lives only as long as one transaction.
+public final class Memo {
+    private var values: [String: Any] = [:]
+
+    init() {}
+
+    public func value<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+        if let known = values[key] as? T { return known }
+        let made = try make()
+        values[key] = made
+        return made
     }
 }

@@ -13,6 +13,7 @@ public struct LocalWrite {
     let now: Int64
     var authority: Authority?
     private(set) var touched: [RowKey] = []
+    private let memo = Memo()
 
     init(context: MergeContext, now: Int64, authority: Authority? = nil) {
         self.context = context
@@ -52,7 +53,7 @@ public struct LocalWrite {
     }
 
     public func exists(in table: String, id: String) throws -> Bool {
-        try context.causalLength(table: table, row: id) % 2 == 1
+        try context.storedCausalLength(table: table, row: id) % 2 == 1
     }
 
     private mutating func write(_ values: [String: SyncValue], to table: String, id: String, stamp: Stamp) throws {
@@ -68,7 +69,7 @@ public struct LocalWrite {
 
     private mutating func apply(_ change: Change, proposals: [String: SyncValue]) throws {
         if let authority {
-            let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals])
+            let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals], memo: memo)
             if let reason = try authority.policy.refusal(of: change, by: authority.principal, in: batch) {
                 throw SyncError.forbidden(reason)
             }

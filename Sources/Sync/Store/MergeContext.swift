@@ -13,6 +13,9 @@ struct MergeContext {
     let replica: ReplicaID
     var clock: HybridLogicalClock
     var seq: Int64
+    /// The records of the row merged last: the changes of one row arrive together, so this saves a query per
+    /// field.
+    private var lastRow: (key: RowKey, records: [String: Stamp])?
 
     init(db: Database, schema: ReplicatedSchema) throws {
         self.db = db
@@ -40,7 +43,13 @@ struct MergeContext {
         return table
     }
 
-    func causalLength(table: String, row: String) throws -> Int64 {
+    /// The row's causal length: the largest among its records (0 for a row never seen).
+    mutating func causalLength(table: String, row: String) throws -> Int64 {
+        try records(table: table, row: row).values.map(\.causalLength).max() ?? 0
+    }
+
+    /// The same, read from the database without touching the cache, for read-only callers.
+    func storedCausalLength(table: String, row: String) throws -> Int64 {
         try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT max(cl) FROM crdt_clock WHERE tbl = ? AND row_id = ?"),
             arguments: [table, row]) ?? 0
@@ -52,6 +61,21 @@ struct MergeContext {
         guard let found = try Row.fetchOne(statement, arguments: [table, row, column]) else { return nil }
         return Stamp(
             causalLength: found[0], time: HybridTimestamp(rawValue: found[1]), replica: ReplicaID(bytes: found[2])!)
+    }
+
+    /// Every record of a row, column → stamp (the existence record under "").
+    private mutating func records(table: String, row: String) throws -> [String: Stamp] {
+        let key = RowKey(table: table, id: row)
+        if let lastRow, lastRow.key == key { return lastRow.records }
+        let statement = try db.cachedStatement(sql: "SELECT col, cl, hlc, replica FROM crdt_clock WHERE tbl = ? AND row_id = ?")
+        var records: [String: Stamp] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [table, row])
+        while let found = try rows.next() {
+            records[found[0]] = Stamp(
+                causalLength: found[1], time: HybridTimestamp(rawValue: found[2]), replica: ReplicaID(bytes: found[3])!)
+        }
+        lastRow = (key, records)
+        return records
     }
 
     /// Merges one change. Returns whether it won (and was stored). `force` stores it even over a newer stamp of
@@ -67,17 +91,21 @@ struct MergeContext {
                 throw SyncError.malformed("a value of \(table.name).\(column) carries an even causal length")
             }
         }
-        let current = try causalLength(table: table.name, row: change.rowID)
+        var records = try records(table: table.name, row: change.rowID)
+        let current = records.values.map(\.causalLength).max() ?? 0
         if change.column != nil, change.stamp.causalLength < current { return false }
-        if let existing = try stamp(table: table.name, row: change.rowID, column: change.column ?? "") {
+        if let existing = records[change.column ?? ""] {
             let newer = change.stamp > existing
             let forced = force && change.stamp.causalLength == existing.causalLength
             guard newer || forced else { return false }
         }
         if change.stamp.causalLength > current {
             try reincarnate(table, row: change.rowID, causalLength: change.stamp.causalLength)
+            records = records.filter { $0.key.isEmpty || $0.value.causalLength >= change.stamp.causalLength }
         }
         try record(change)
+        records[change.column ?? ""] = change.stamp
+        lastRow = (RowKey(table: table.name, id: change.rowID), records)
         if let column = change.column {
             let sql = "UPDATE \(table.name.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE id = ?"
             try db.cachedStatement(sql: sql).execute(arguments: [change.value, change.rowID])

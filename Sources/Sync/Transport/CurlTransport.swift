@@ -9,9 +9,13 @@ public final class CurlTransport: SyncTransport {
     public var token: String
     private let handle: UnsafeMutableRawPointer
     private let timeoutSeconds: Int
-    /// Bytes this transport put on the wire and took off it (headers and bodies), for measurements.
-    public private(set) var bytesSent = 0
-    public private(set) var bytesReceived = 0
+    /// Bytes this transport put on the wire and took off it (headers and bodies), counted only when
+    /// `countsBytes` is set, for measurements.
+    public var countsBytes = false
+    /// Heap memory, because libcurl keeps the pointer for the whole transfer.
+    private let counts = UnsafeMutablePointer<ccurl_counts>.allocate(capacity: 1)
+    public var bytesSent: Int { counts.pointee.header_out + counts.pointee.data_out }
+    public var bytesReceived: Int { counts.pointee.header_in + counts.pointee.data_in }
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -24,10 +28,12 @@ public final class CurlTransport: SyncTransport {
         self.token = token
         self.handle = handle
         self.timeoutSeconds = timeoutSeconds
+        counts.initialize(to: ccurl_counts())
     }
 
     deinit {
         curl_easy_cleanup(handle)
+        counts.deallocate()
     }
 
     public func push(_ request: PushRequest) throws -> PushResponse {
@@ -67,6 +73,7 @@ public final class CurlTransport: SyncTransport {
             ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
         }
         if let method { ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method) }
+        if countsBytes { ccurl_count_bytes(handle, counts) }
         let context = Unmanaged.passUnretained(sink).toOpaque()
         ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         ccurl_setopt_write_function(handle) { data, size, count, context in
@@ -78,24 +85,10 @@ public final class CurlTransport: SyncTransport {
         guard code == CURLE_OK else {
             throw SyncError.unreachable(url: baseURL, reason: String(cString: curl_easy_strerror(code)))
         }
-        countBytes()
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         guard (200..<300).contains(status) else { throw Self.problem(status: status, body: sink.data) }
         return sink.data
-    }
-
-    /// CURLINFO_REQUEST_SIZE already counts a body sent with the headers; the response side is headers plus
-    /// the body as received.
-    private func countBytes() {
-        var request = 0
-        var responseHeaders = 0
-        var downloaded: curl_off_t = 0
-        ccurl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &request)
-        ccurl_getinfo_long(handle, CURLINFO_HEADER_SIZE, &responseHeaders)
-        ccurl_getinfo_off(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
-        bytesSent += request
-        bytesReceived += responseHeaders + Int(downloaded)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

@@ -1,5 +1,6 @@
 import EventsCore
 import Logging
+import Sync
 
 /// Everything `eventsd serve` is configured with; every key has a flag and a default.
 struct DaemonConfiguration: Sendable {
@@ -11,6 +12,8 @@ struct DaemonConfiguration: Sendable {
     /// The largest request body accepted, in bytes.
     var maxBodySize = 16 * 1024 * 1024
     var logLevel: Logger.Level = .info
+    /// `full` (default) fsyncs every commit and survives power loss; `normal` survives a crash of the daemon.
+    var durability: Replica.Durability = .full
     /// The domain of every calendar UID; keep it equal to the laptops' so both exports describe one event.
     var calendarHost = EventsStore.defaultCalendarHost
 }

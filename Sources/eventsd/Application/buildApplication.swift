@@ -5,8 +5,8 @@ import Logging
 import Sync
 
 /// Opens the daemon's replica with its local tables.
-func openDaemonStore(path: String) throws -> EventsStore {
-    try EventsStore.open(path: path, migrations: AccountStore.registerMigrations)
+func openDaemonStore(path: String, durability: Replica.Durability = .full) throws -> EventsStore {
+    try EventsStore.open(path: path, migrations: AccountStore.registerMigrations, durability: durability)
 }
 
 /// The composition root: database, seed, routes and server, wired from the configuration.
@@ -15,7 +15,7 @@ func buildApplication(
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "eventsd")
     logger.logLevel = configuration.logLevel
-    let store = try openDaemonStore(path: configuration.databasePath)
+    let store = try openDaemonStore(path: configuration.databasePath, durability: configuration.durability)
     if let seed = configuration.seedDirectory {
         let added = try SeedLoader(store: store).load(directory: URL(fileURLWithPath: seed))
         logger.info("Seed loaded", metadata: ["seed.directory": "\(seed)", "seed.sessions_added": "\(added)"])

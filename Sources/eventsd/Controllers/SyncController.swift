@@ -16,6 +16,7 @@ struct SyncController {
 
     @Sendable func push(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
+        try requireJSON(request)
         let body = try await request.body.collect(upTo: maxBodySize)
         let push = try JSONDecoder().decode(PushRequest.self, from: Data(buffer: body))
         let response = try server.push(push, principal: account.id)
