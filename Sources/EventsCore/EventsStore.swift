@@ -38,10 +38,12 @@ public struct EventsStore: Sendable {
     /// Opens the replica file at `path` with the events schema; `migrations` adds the host's local tables.
     public static func open(
         path: String, migrations: (inout DatabaseMigrator) -> Void = { _ in }, durability: Replica.Durability = .full,
-        now: @escaping @Sendable () -> Int64 = Replica.wallClock
+        busyTimeout: TimeInterval = 10, now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws -> EventsStore {
         EventsStore(
-            replica: try Replica(path: path, schema: EventsSchema.replicated, migrations: migrations, durability: durability, now: now))
+            replica: try Replica(
+                path: path, schema: EventsSchema.replicated, migrations: migrations, durability: durability, busyTimeout: busyTimeout,
+                now: now))
     }
 
     // MARK: Queries

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 
 @main
 struct Eventsctl: ParsableCommand {
@@ -9,7 +10,7 @@ struct Eventsctl: ParsableCommand {
         subcommands: [
             Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self, Chairs.self,
             Organizations.self, People.self, Invite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
-            Conflicts.self, Feed.self,
+            Conflicts.self, Feed.self, Rebuild.self,
         ])
 
     /// Runs the command; any failure is one line on stderr and a non-zero exit, help goes to stdout as usual.
@@ -19,10 +20,27 @@ struct Eventsctl: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
+            if let error = error as? DatabaseError {
+                let home = CLIHome(explicit: homeArgument(in: Array(CommandLine.arguments.dropFirst())))
+                fail(CLIError.storage(error, path: home.replicaFile.path).description, code: 1)
+            }
             let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
-            FileHandle.standardError.write(Data("eventsctl: \(message)\n".utf8))
-            Foundation.exit(exitCode(for: error) == .validationFailure ? 64 : 1)
+            fail(message, code: exitCode(for: error) == .validationFailure ? 64 : 1)
         }
+    }
+
+    /// The `--home` value wherever it stands, for messages written outside a command.
+    static func homeArgument(in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--home", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--home=") { return String(argument.dropFirst("--home=".count)) }
+        }
+        return nil
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("eventsctl: \(message)\n".utf8))
+        Foundation.exit(code)
     }
 
     /// `--home DIR` may stand before the subcommand too (`eventsctl --home A sync`): it is moved to the end,

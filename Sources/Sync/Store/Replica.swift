@@ -25,10 +25,11 @@ public final class Replica: Sendable {
         schema: ReplicatedSchema,
         migrations: (inout DatabaseMigrator) -> Void = { _ in },
         durability: Durability = .full,
+        busyTimeout: TimeInterval = 10,
         now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }

@@ -1,5 +1,6 @@
 import EventsCore
 import Foundation
+import GRDB
 import Sync
 
 /// Where this laptop keeps its config (daemon URL and token, readable only by its owner) and its replica.
@@ -23,7 +24,23 @@ struct CLIHome {
 
     func openStore() throws -> EventsStore {
         try FileManager.default.createDirectory(at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return try EventsStore.open(path: replicaFile.path)
+        do {
+            return try EventsStore.open(path: replicaFile.path, busyTimeout: 3)
+        } catch let error as DatabaseError {
+            throw CLIError.storage(error, path: replicaFile.path)
+        }
+    }
+
+    /// Moves the replica files aside (kept for inspection) and returns where the main file went.
+    func setReplicaAside() throws -> URL {
+        let stamp = Int(Date().timeIntervalSince1970 * 1000)
+        let backup = replicaFile.appendingPathExtension("previous-\(stamp)")
+        for suffix in ["", "-wal", "-shm"] {
+            let from = URL(fileURLWithPath: replicaFile.path + suffix)
+            guard FileManager.default.fileExists(atPath: from.path) else { continue }
+            try FileManager.default.moveItem(at: from, to: URL(fileURLWithPath: backup.path + suffix))
+        }
+        return backup
     }
 
     func loadConfig() throws -> CLIConfig? {
