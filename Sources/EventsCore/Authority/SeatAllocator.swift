@@ -9,13 +9,15 @@ import Sync
 struct SeatAllocator {
     var writer: LocalWrite
 
-    mutating func reconsider(sessionID: String) throws {
+    /// Decides the session's seats again; `changed` are the RSVPs whose answers just arrived, which join or leave
+    /// the arrival order (the others keep their place).
+    mutating func reconsider(sessionID: String, changed: Set<String>) throws {
         let db = writer.db
         guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
             let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
         else { return }
         let rsvps = try RSVP.fetchAll(db, sql: "SELECT * FROM rsvps WHERE session_id = ?", arguments: [sessionID])
-        for rsvp in rsvps {
+        for rsvp in rsvps where changed.contains(rsvp.id) {
             if rsvp.response == RSVPResponse.accepted.rawValue {
                 try db.execute(sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id) VALUES (?)", arguments: [rsvp.id])
             } else {
@@ -80,10 +82,14 @@ extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
         var sessions: [String] = []
+        var changed: [String: Set<String>] = [:]
         for row in rows {
             switch row.table {
             case "rsvps":
-                sessions += try String.fetchAll(writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id])
+                for session in try String.fetchAll(writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id]) {
+                    sessions.append(session)
+                    changed[session, default: []].insert(row.id)
+                }
             case "sessions":
                 sessions.append(row.id)
             case "invitations", "rooms":
@@ -98,7 +104,7 @@ extension EventsPolicy {
         var allocator = SeatAllocator(writer: writer)
         var seen: Set<String> = []
         for session in sessions where seen.insert(session).inserted {
-            try allocator.reconsider(sessionID: session)
+            try allocator.reconsider(sessionID: session, changed: changed[session] ?? [])
         }
         writer = allocator.writer
     }

@@ -13,6 +13,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case server(status: Int, detail: String)
     case unauthorized(String)
     case forbidden(String)
+    case resyncRequired
 
     public var description: String {
         switch self {
@@ -41,6 +42,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "The daemon refused the credentials: \(detail). Log in again with 'eventsctl login'."
         case .forbidden(let reason):
             reason
+        case .resyncRequired:
+            "The daemon has forgotten deletions older than its horizon since this laptop last synced; it must rebuild its replica "
+                + "('eventsctl rebuild', after its queued changes are sent)."
         }
     }
 }

@@ -23,7 +23,10 @@ struct PushApplication {
             proposals[RowKey(table: change.table, id: change.rowID), default: [:]][column] = change.value
         }
         self.proposals = proposals
+        createdRows = Set(changes.filter(\.isExistence).map { RowKey(table: $0.table, id: $0.rowID) })
     }
+
+    let createdRows: Set<RowKey>
 
     /// Lets the policy write the daemon-owned follow-ups of the rows this batch changed.
     mutating func runFollowUps(policy: any SyncPolicy, principal: String) throws {
@@ -46,6 +49,9 @@ struct PushApplication {
         else {
             return note(index, .rejected, "\(change.table).\(change.column ?? "id") is not in the daemon's schema")
         }
+        if change.column != nil, try !knows(change) {
+            return note(index, .rejected, "\(change.table) \(change.rowID) no longer exists here (deleted long ago); it stays deleted")
+        }
         if let reason = try policy.refusal(of: change, by: principal, in: BatchContext(db: context.db, proposals: proposals, memo: memo)) {
             note(index, .rejected, reason)
             return try compensate(change)
@@ -66,6 +72,13 @@ struct PushApplication {
         } else {
             note(index, .superseded, nil)
         }
+    }
+
+    /// A value may only arrive for a row the daemon knows or that the same batch creates: a value for an
+    /// unknown row belongs to a row whose deletion was forgotten, and must not bring it back.
+    private mutating func knows(_ change: Change) throws -> Bool {
+        if createdRows.contains(RowKey(table: change.table, id: change.rowID)) { return true }
+        return try context.causalLength(table: change.table, row: change.rowID) > 0
     }
 
     private mutating func note(_ index: Int, _ kind: VerdictNote.Kind, _ reason: String?) {

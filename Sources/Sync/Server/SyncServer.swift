@@ -51,6 +51,9 @@ public struct SyncServer: Sendable {
             guard cursor <= latest else {
                 throw SyncError.malformed("cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica")
             }
+            if cursor > 0, let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon"), cursor < horizon {
+                throw SyncError.resyncRequired
+            }
             let current = try policy.viewVersion(of: principal, in: db)
             let start = (view ?? "") == current ? cursor : 0
             let page = try replica.changes(in: db, after: start, limit: min(limit, maxPageSize))
@@ -58,6 +61,29 @@ public struct SyncServer: Sendable {
             return PullResponse(
                 schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
                 hasMore: page.hasMore, view: current)
+        }
+    }
+
+    /// Forgets deleted rows whose deletion is older than `cutoff` (Unix milliseconds), so tombstones do not pile
+    /// up forever; laptops that last pulled before the newest forgotten deletion are told to rebuild. Returns how
+    /// many rows were forgotten.
+    @discardableResult
+    public func collectTombstones(olderThan cutoff: Int64) throws -> Int {
+        try replica.pool.write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT tbl, row_id, seq FROM crdt_clock WHERE col = '' AND cl % 2 = 0 AND (hlc >> 16) < ?", arguments: [cutoff])
+            guard !rows.isEmpty else { return 0 }
+            for row in rows {
+                try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [row["tbl"], row["row_id"]])
+            }
+            let newest = rows.map { $0["seq"] as Int64 }.max() ?? 0
+            try db.execute(
+                sql: """
+                    INSERT INTO sync_horizon (singleton, seq, time) VALUES (1, ?, ?)
+                    ON CONFLICT (singleton) DO UPDATE SET seq = max(seq, excluded.seq), time = max(time, excluded.time)
+                    """,
+                arguments: [newest, cutoff])
+            return rows.count
         }
     }
 

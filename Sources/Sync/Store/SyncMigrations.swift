@@ -63,5 +63,10 @@ enum SyncMigrations {
         migrator.registerMigration("sync-v2-view") { db in
             try db.execute(sql: "ALTER TABLE sync_client ADD COLUMN view TEXT")
         }
+        // Deletions older than the horizon are forgotten; a laptop whose cursor is below `seq` must start over.
+        migrator.registerMigration("sync-v3-horizon") { db in
+            try db.execute(
+                sql: "CREATE TABLE sync_horizon (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), seq INTEGER NOT NULL, time INTEGER NOT NULL)")
+        }
     }
 }

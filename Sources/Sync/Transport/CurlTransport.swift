@@ -103,7 +103,11 @@ public final class CurlTransport: SyncTransport {
         struct Problem: Decodable { var detail: String? }
         let detail = (try? JSONDecoder().decode(Problem.self, from: body))?.detail
             ?? String(decoding: body.prefix(200), as: UTF8.self)
-        return status == 401 ? .unauthorized(detail) : .server(status: status, detail: detail)
+        switch status {
+        case 401: return .unauthorized(detail)
+        case 410: return .resyncRequired
+        default: return .server(status: status, detail: detail)
+        }
     }
 }
 

@@ -11,7 +11,10 @@ struct Rebuild: ParsableCommand {
 
     func run() throws {
         let home = global.location
-        let config = try home.requireConfig()
+        try Self.rebuild(home: home, config: try home.requireConfig())
+    }
+
+    static func rebuild(home: CLIHome, config: CLIConfig) throws {
         let transport = try CurlTransport(baseURL: config.server, token: config.token)
         var sent = "no queued changes could be read from the old replica"
         if let old = try? home.openStore(), let status = try? old.replica.clientStatus() {

@@ -14,7 +14,14 @@ struct SyncCommand: ParsableCommand {
         let store = try home.openStore()
         let client = SyncClient(replica: store.replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
         let progress = ProgressLine()
-        let report = try client.sync { progress.show("pushed \($0.pushed), pulled \($0.pulled) changes") }
+        let report: SyncClient.Report
+        do {
+            report = try client.sync { progress.show("pushed \($0.pushed), pulled \($0.pulled) changes") }
+        } catch SyncError.resyncRequired {
+            progress.finish()
+            print("The daemon forgot old deletions since this laptop last synced; rebuilding the replica (queued changes were sent).")
+            return try Rebuild.rebuild(home: home, config: config)
+        }
         progress.finish()
         var summary = "Synced with \(config.server): pushed \(report.pushed) changes"
         if report.refused > 0 { summary += " (\(report.refused) refused, see 'eventsctl status')" }

@@ -14,6 +14,8 @@ struct DaemonConfiguration: Sendable {
     var logLevel: Logger.Level = .info
     /// `full` (default) fsyncs every commit and survives power loss; `normal` survives a crash of the daemon.
     var durability: Replica.Durability = .full
+    /// Deleted rows are forgotten this many days after their deletion; laptops offline longer rebuild.
+    var tombstoneHorizonDays = 180
     /// The domain of every calendar UID; keep it equal to the laptops' so both exports describe one event.
     var calendarHost = EventsStore.defaultCalendarHost
 }

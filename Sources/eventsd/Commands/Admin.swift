@@ -1,10 +1,11 @@
 import ArgumentParser
 import EventsCore
+import Sync
 
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage accounts in the daemon's database.",
-        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self])
+        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self, CollectTombstones.self])
 }
 
 struct CreateUser: ParsableCommand {
@@ -91,5 +92,18 @@ struct Revoke: ParsableCommand {
     func run() throws {
         let removed = try options.accounts().revoke(AccountStore.EventRole(rawValue: role)!, from: options.email, eventSlug: event)
         print(removed ? "\(options.email) is no longer \(role) of \(event)." : "\(options.email) was not \(role) of \(event).")
+    }
+}
+
+struct CollectTombstones: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Forget rows deleted more than N days ago (eventsd serve does this at start).")
+    @Option(help: "The daemon's SQLite file.") var db: String
+    @Option(help: "Age in days of the deletions to forget.") var olderThanDays = 180
+
+    func run() throws {
+        let store = try openDaemonStore(path: db)
+        let server = SyncServer(replica: store.replica, policy: EventsPolicy())
+        let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(olderThanDays) * 86_400_000 + 1)
+        print("Forgot \(forgotten) deleted row(s).")
     }
 }

@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "full: every acknowledged write survives a power cut (fsync per commit); normal: it survives a crash of the daemon.")
     var durability = "full"
 
+    @Option(help: "Deleted rows are forgotten this many days after deletion (checked at start); laptops offline longer rebuild.")
+    var tombstoneHorizonDays = 180
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
@@ -37,7 +40,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let configuration = DaemonConfiguration(
             databasePath: db, host: host, port: port, seedDirectory: seed, maxClockSkewSeconds: maxClockSkew,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, durability: Replica.Durability(rawValue: durability.uppercased()) ?? .full)
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, durability: Replica.Durability(rawValue: durability.uppercased()) ?? .full,
+            tombstoneHorizonDays: tombstoneHorizonDays)
         let app = try buildApplication(configuration) { url in
             FileHandle.standardOutput.write(Data((url + "\n").utf8))
         }

@@ -83,6 +83,8 @@ extension Problem {
             self.init(.forbidden, type: "forbidden", detail: error.description)
         case .unauthorized(let detail):
             self.init(.unauthorized, type: "unauthorized", detail: detail)
+        case .resyncRequired:
+            self.init(.gone, type: "resync-required", detail: error.description)
         case .unreachable, .server:
             self.init(.badGateway, type: "upstream", detail: error.description)
         }
