@@ -10,48 +10,49 @@ struct SeatAllocator {
     var writer: LocalWrite
 
     /// Decides the session's seats again; `changed` are the RSVPs whose answers just arrived, which join or leave
-    /// the arrival order (the others keep their place).
+    /// the arrival order (the others keep their place). Reads only the accepted answers, in arrival order, and
+    /// writes only the decisions that change.
     mutating func reconsider(sessionID: String, changed: Set<String>) throws {
         let db = writer.db
         guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
             let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
         else { return }
-        let rsvps = try RSVP.fetchAll(db, sql: "SELECT * FROM rsvps WHERE session_id = ?", arguments: [sessionID])
-        for rsvp in rsvps where changed.contains(rsvp.id) {
+        for id in changed {
+            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else { continue }
             if rsvp.response == RSVPResponse.accepted.rawValue {
                 try db.execute(sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id) VALUES (?)", arguments: [rsvp.id])
             } else {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
-                try decide(rsvp, nil, nil)
+                try decide(rsvp.id, current: (rsvp.decision, rsvp.decisionReason), nil, nil)
             }
             if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
                 _ = try EventsStore.invite(&writer, eventID: event.id, sessionID: session.id, personID: substitute, invitedBy: "delegation")
             }
         }
-        let order = try String.fetchAll(
+        let queue = try Row.fetchAll(
             db,
             sql: """
-                SELECT a.rsvp_id FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
-                WHERE r.session_id = ? ORDER BY a.arrival
+                SELECT r.id, r.person_id, r.decision, r.decision_reason FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
+                WHERE r.session_id = ? AND r.response = 'accepted' ORDER BY a.arrival
                 """,
             arguments: [sessionID])
-        let byID = Dictionary(uniqueKeysWithValues: rsvps.map { ($0.id, $0) })
         let capacity = try self.capacity(of: session)
         let inviteOnly = event.invitationOnly || session.invitationOnly
         var confirmed = 0
         var waiting = 0
-        for id in order {
-            guard let rsvp = byID[id] else { continue }
+        for row in queue {
+            let id: String = row["id"]
+            let current: (String?, String?) = (row["decision"], row["decision_reason"])
             if session.isCancelled {
-                try decide(rsvp, "refused", "the session is cancelled")
-            } else if inviteOnly, try !isInvited(rsvp.personID, to: session) {
-                try decide(rsvp, "refused", "not invited: this session is by invitation only")
+                try decide(id, current: current, "refused", "the session is cancelled")
+            } else if inviteOnly, try !isInvited(row["person_id"], to: session) {
+                try decide(id, current: current, "refused", "not invited: this session is by invitation only")
             } else if capacity.map({ confirmed < $0 }) ?? true {
                 confirmed += 1
-                try decide(rsvp, "confirmed", nil)
+                try decide(id, current: current, "confirmed", nil)
             } else {
                 waiting += 1
-                try decide(rsvp, "waitlisted", "full: position \(waiting) on the waiting list")
+                try decide(id, current: current, "waitlisted", "full: position \(waiting) on the waiting list")
             }
         }
     }
@@ -70,10 +71,10 @@ struct SeatAllocator {
             arguments: [personID, session.eventID, session.id]) ?? false
     }
 
-    private mutating func decide(_ rsvp: RSVP, _ decision: String?, _ reason: String?) throws {
-        guard rsvp.decision != decision || rsvp.decisionReason != reason else { return }
+    private mutating func decide(_ id: String, current: (String?, String?), _ decision: String?, _ reason: String?) throws {
+        guard current.0 != decision || current.1 != reason else { return }
         try writer.update(
-            "rsvps", id: rsvp.id,
+            "rsvps", id: id,
             values: ["decision": decision.map(SyncValue.text) ?? .null, "decision_reason": reason.map(SyncValue.text) ?? .null])
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 public enum Instant {
     /// Parses `2017-09-18T13:00:00Z` or `…+02:00`, or a local `2017-09-18T09:00` read in `zone`.
     public static func parse(_ text: String, in zone: TimeZone = .gmt) -> Date? {
+        // The stored form first: it is read for every session of every query, so it must be cheap.
+        if text.hasSuffix("Z"), let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
         let withOffset = ISO8601DateFormatter()
         withOffset.formatOptions = [.withInternetDateTime]
         if let date = withOffset.date(from: text) { return date }
