@@ -3,9 +3,10 @@
 ///
 /// ```json
 /// {"replicas": ["…32 hex…"], "base": 118…, "tables": [{"name": "sessions", "columns": ["title"],
-///  "rows": [{"id": "…", "c": [[-1, 1, 0, 0], [0, 1, 0, 0, "Opening plenary"]]}]}]}
+///  "rows": [{"id": "…", "c": [[-1, 1, 0, 0], [0, "Opening plenary"]]}]}]}
 /// ```
-/// Each entry of `c` is `[column index or -1 for existence, causal length, time offset, replica index, value]`.
+/// Each entry of `c` is `[column index or -1 for existence, causal length, time offset, replica index, value]`,
+/// or `[column index, value]` when it has the same stamp as the entry before it.
 public struct ChangeSet: Codable, Sendable, Equatable {
     struct TableGroup: Codable, Equatable {
         var name: String
@@ -13,9 +14,56 @@ public struct ChangeSet: Codable, Sendable, Equatable {
         var rows: [RowGroup]
     }
 
+    /// A row's entries. An entry with the same stamp as the one before it (the fields of one edit) is written
+    /// short, `[column, value]`, which halves the bytes of a typical row.
     struct RowGroup: Codable, Equatable {
         var id: String
         var c: [Entry]
+
+        init(id: String, c: [Entry]) {
+            self.id = id
+            self.c = c
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, c }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            var list = try container.nestedUnkeyedContainer(forKey: .c)
+            c = []
+            while !list.isAtEnd {
+                var item = try list.nestedUnkeyedContainer()
+                guard let count = item.count, count <= 2 else {
+                    c.append(try Entry(from: item))
+                    continue
+                }
+                guard let previous = c.last else {
+                    throw DecodingError.dataCorruptedError(in: item, debugDescription: "a short entry must follow a full one")
+                }
+                let column = try item.decode(Int.self)
+                let value = item.isAtEnd ? SyncValue.null : try item.decode(SyncValue.self)
+                c.append(
+                    Entry(column: column, causalLength: previous.causalLength, timeOffset: previous.timeOffset, replica: previous.replica, value: value))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            var list = container.nestedUnkeyedContainer(forKey: .c)
+            var previous: Entry?
+            for entry in c {
+                var item = list.nestedUnkeyedContainer()
+                if let previous, previous.sharesStamp(with: entry) {
+                    try item.encode(entry.column)
+                    if entry.value != .null { try item.encode(entry.value) }
+                } else {
+                    try entry.encode(into: &item)
+                }
+                previous = entry
+            }
+        }
     }
 
     struct Entry: Codable, Equatable {
@@ -33,8 +81,8 @@ public struct ChangeSet: Codable, Sendable, Equatable {
             self.value = value
         }
 
-        init(from decoder: any Decoder) throws {
-            var container = try decoder.unkeyedContainer()
+        init(from container: UnkeyedDecodingContainer) throws {
+            var container = container
             column = try container.decode(Int.self)
             causalLength = try container.decode(Int64.self)
             timeOffset = try container.decode(Int64.self)
@@ -42,13 +90,25 @@ public struct ChangeSet: Codable, Sendable, Equatable {
             value = container.isAtEnd ? .null : try container.decode(SyncValue.self)
         }
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
+        init(from decoder: any Decoder) throws {
+            try self.init(from: try decoder.unkeyedContainer())
+        }
+
+        func encode(into container: inout UnkeyedEncodingContainer) throws {
             try container.encode(column)
             try container.encode(causalLength)
             try container.encode(timeOffset)
             try container.encode(replica)
             if value != .null { try container.encode(value) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try encode(into: &container)
+        }
+
+        func sharesStamp(with other: Entry) -> Bool {
+            (causalLength, timeOffset, replica) == (other.causalLength, other.timeOffset, other.replica)
         }
     }
 
