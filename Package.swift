@@ -69,13 +69,14 @@ let package = Package(
             ],
             path: "Benchmarks/events-bench"
         ),
+        .target(name: "TestHelpers", path: "Tests/TestHelpers"),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Sync", "TestHelpers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EventsCoreTests",
-            dependencies: ["EventsCore", "Sync"]
+            dependencies: ["EventsCore", "Sync", "TestHelpers"]
         ),
         .testTarget(
             name: "EndToEndTests",
@@ -84,6 +85,7 @@ let package = Package(
                 "Sync",
                 "eventsd",
                 "eventsctl",
+                "TestHelpers",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,26 +1,16 @@
 import EventsCore
 import Foundation
 import Sync
+import TestHelpers
 import Testing
 
 /// A seeded mutation fuzzer over the sync message decoder and the daemon's push path: random bit flips,
 /// truncations, splices and numeric extremes of valid batches must give errors, never a crash or a corrupt
 /// replica. `SYNC_FUZZ_SECONDS` bounds it (default 8 s).
 @Suite struct SyncFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let extremes = ["9223372036854775807", "-9223372036854775808", "1e308", "-1", "0", "null", "\"\"", "[]", "{}", "1099511627776"]
 
-    static func mutate(_ data: Data, using random: inout Generator) -> Data {
+    static func mutate(_ data: Data, using random: inout SeededGenerator) -> Data {
         var bytes = [UInt8](data)
         switch Int.random(in: 0..<5, using: &random) {
         case 0:
@@ -64,7 +54,7 @@ import Testing
         try? SyncClient(replica: laptop.replica, transport: transport).sync()
         let valid = try #require(transport.pushed.first)
         let deadline = Date().addingTimeInterval(Double(ProcessInfo.processInfo.environment["SYNC_FUZZ_SECONDS"] ?? "") ?? 8)
-        var random = Generator(state: 0xFEED)
+        var random = SeededGenerator(seed: 0xFEED)
         var runs = 0
         var decoded = 0
         while Date() < deadline {

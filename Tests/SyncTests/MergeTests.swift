@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestHelpers
 import Testing
 
 @testable import Sync

@@ -63,8 +63,8 @@ struct RevokeTokens: ParsableCommand {
     }
 }
 
-struct Grant: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give an account a role in an event: organizer or attendee.")
+/// The options of `grant` and `revoke`: whose role, in which event.
+struct RoleArguments: ParsableArguments {
     @OptionGroup var options: AdminOptions
     @Option(help: "The event's slug.") var event: String
     @Option(help: "organizer or attendee.") var role: String
@@ -73,25 +73,27 @@ struct Grant: ParsableCommand {
         guard AccountStore.EventRole(rawValue: role) != nil else { throw ValidationError("--role is organizer or attendee.") }
     }
 
+    var eventRole: AccountStore.EventRole { AccountStore.EventRole(rawValue: role)! }
+}
+
+struct Grant: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Give an account a role in an event: organizer or attendee.")
+    @OptionGroup var arguments: RoleArguments
+
     func run() throws {
-        try options.accounts().grant(AccountStore.EventRole(rawValue: role)!, to: options.email, eventSlug: event)
-        print("\(options.email) is now \(role) of \(event).")
+        try arguments.options.accounts().grant(arguments.eventRole, to: arguments.options.email, eventSlug: arguments.event)
+        print("\(arguments.options.email) is now \(arguments.role) of \(arguments.event).")
     }
 }
 
 struct Revoke: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Take an account's role in an event away.")
-    @OptionGroup var options: AdminOptions
-    @Option(help: "The event's slug.") var event: String
-    @Option(help: "organizer or attendee.") var role: String
-
-    func validate() throws {
-        guard AccountStore.EventRole(rawValue: role) != nil else { throw ValidationError("--role is organizer or attendee.") }
-    }
+    @OptionGroup var arguments: RoleArguments
 
     func run() throws {
-        let removed = try options.accounts().revoke(AccountStore.EventRole(rawValue: role)!, from: options.email, eventSlug: event)
-        print(removed ? "\(options.email) is no longer \(role) of \(event)." : "\(options.email) was not \(role) of \(event).")
+        let email = arguments.options.email
+        let removed = try arguments.options.accounts().revoke(arguments.eventRole, from: email, eventSlug: arguments.event)
+        print(removed ? "\(email) is no longer \(arguments.role) of \(arguments.event)." : "\(email) was not \(arguments.role) of \(arguments.event).")
     }
 }
 
