@@ -13,6 +13,7 @@ public struct LocalWrite {
     let now: Int64
     var authority: Authority?
     private(set) var touched: [RowKey] = []
+    private var touchedSet: Set<RowKey> = []
     private let memo = Memo()
 
     init(context: MergeContext, now: Int64, authority: Authority? = nil) {
@@ -76,6 +77,6 @@ public struct LocalWrite {
         }
         try context.apply(change)
         let key = RowKey(table: change.table, id: change.rowID)
-        if !touched.contains(key) { touched.append(key) }
+        if touchedSet.insert(key).inserted { touched.append(key) }
     }
 }
