@@ -1,3 +1,5 @@
+import Foundation
+
 /// A laptop's sync: pushes queued changes, then pulls until it has caught up.
 public struct SyncClient {
     /// How far a sync has come, for progress displays.
@@ -50,16 +52,39 @@ public struct SyncClient {
         }
     }
 
+    /// Pulls page after page; the next page is fetched while the current one is merged, so the daemon's work and
+    /// the laptop's overlap on a large first sync.
     public func pull(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
-        var (cursor, view) = try replica.pullPosition()
+        let (cursor, view) = try replica.pullPosition()
+        var pending = PageFetch(transport: transport, cursor: cursor, view: view, limit: pageLimit)
         while true {
-            let page = try transport.pull(after: cursor, limit: pageLimit, view: view)
-            view = page.view
+            let page = try pending.result()
+            if page.hasMore {
+                pending = PageFetch(transport: transport, cursor: page.cursor, view: page.view, limit: pageLimit)
+            }
             report.applied += try replica.apply(page)
             report.pulled += page.changes.count
-            cursor = page.cursor
-            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: cursor))
+            progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: page.cursor))
             guard page.hasMore else { return }
         }
+    }
+}
+
+/// One page request running on its own thread; `result()` waits for it.
+private final class PageFetch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<PullResponse, any Error>?
+
+    init(transport: any SyncTransport, cursor: Int64, view: String?, limit: Int) {
+        nonisolated(unsafe) let transport = transport
+        Thread { [self] in
+            outcome = Result { try transport.pull(after: cursor, limit: limit, view: view) }
+            done.signal()
+        }.start()
+    }
+
+    func result() throws -> PullResponse {
+        done.wait()
+        return try outcome!.get()
     }
 }
