@@ -231,6 +231,20 @@ import Testing
         daemon.stop()
     }
 
+    @Test func aRevokedTokenStopsWorkingAtOnce() throws {
+        let world = try World(attendees: 1)
+        let daemon = try Daemon(database: world.database, seed: nil)
+        let attendee = try world.laptop("attendee00@example.org", url: daemon.url)
+        try attendee.sync()
+        let revoked = try run(Binaries.eventsd, ["admin", "revoke-tokens", "--db", world.database.path, "--email", "attendee00@example.org"])
+        #expect(revoked.stdout.contains("Revoked 1 token"))
+        #expect(throws: SyncError.unauthorized("The bearer token is unknown or revoked.")) { try attendee.sync() }
+        let fresh = try run(Binaries.eventsd, ["admin", "create-token", "--db", world.database.path, "--email", "attendee00@example.org"])
+        let again = try Laptop(folder: world.folder, url: daemon.url, token: fresh.lastLine, email: "attendee00@example.org")
+        try again.sync()
+        daemon.stop()
+    }
+
     @Test func rightsGrantedLaterBringTheRowsFilteredOutBefore() throws {
         let world = try World(attendees: 2)
         let daemon = try Daemon(database: world.database, seed: nil)

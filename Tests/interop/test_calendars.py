@@ -83,7 +83,7 @@ def personal_feed(daemon, laptop):
     return link.json()["url"]
 
 
-def test_personal_feed_has_partstat_and_can_be_revoked(daemon, laptop):
+def test_personal_feed_has_partstat_and_can_be_revoked(daemon, laptop, radicale):
     url = personal_feed(daemon, laptop)
     feed = requests.get(url, timeout=30)
     assert feed.status_code == 200
@@ -100,6 +100,11 @@ def test_personal_feed_has_partstat_and_can_be_revoked(daemon, laptop):
         "Roundtable 3: irregular migration and legal pathways": "TENTATIVE",
     }
     vobject.readOne(feed.text, validate=True)
+    requests.request("MKCOL", f"{radicale}/liza/", timeout=30)
+    stored = requests.put(f"{radicale}/liza/my-sessions/", data=feed.content, headers={"Content-Type": "text/calendar; charset=utf-8"}, timeout=30)
+    assert stored.status_code in (200, 201), stored.text
+    back = icalendar.Calendar.from_ical(requests.get(f"{radicale}/liza/my-sessions/", timeout=30).content)
+    assert sorted(str(e["SUMMARY"]) for e in back.walk("VEVENT")) == sorted(answers)
     revoked = requests.delete(f"{daemon.url}/v1/me/feed", headers={"Authorization": f"Bearer {daemon.token}"}, timeout=30)
     assert revoked.status_code == 200
     assert requests.get(url, timeout=30).status_code == 404
