@@ -60,6 +60,7 @@ extension Replica {
         let changes = try page.changes.changes()
         return try pool.write { db in
             var context = try MergeContext(db: db, schema: schema)
+            context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
             var won = 0
             for change in changes where try context.apply(change) { won += 1 }

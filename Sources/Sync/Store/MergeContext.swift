@@ -16,6 +16,10 @@ struct MergeContext {
     /// The records of the row merged last: the changes of one row arrive together, so this saves a query per
     /// field.
     private var lastRow: (key: RowKey, records: [String: Stamp])?
+    /// Set by the merge paths, where nothing reads the replicated tables mid-transaction: the won fields of a
+    /// row are then written by one UPDATE instead of one each.
+    var defersValues = false
+    private var pending: (table: ReplicatedTable, row: String, values: [String: SyncValue])?
 
     init(db: Database, schema: ReplicatedSchema) throws {
         self.db = db
@@ -28,7 +32,9 @@ struct MergeContext {
         seq = row["seq"]
     }
 
-    func save() throws {
+    /// Writes the deferred values, then the clock and sequence.
+    mutating func save() throws {
+        try flush()
         try db.execute(
             sql: "UPDATE crdt_replica SET hlc = ?, seq = ?", arguments: [clock.last.rawValue, seq])
     }
@@ -106,11 +112,28 @@ struct MergeContext {
         try record(change)
         records[change.column ?? ""] = change.stamp
         lastRow = (RowKey(table: table.name, id: change.rowID), records)
-        if let column = change.column {
+        guard let column = change.column else { return true }
+        if defersValues {
+            if let pending, pending.row != change.rowID || pending.table != table { try flush() }
+            if pending == nil { pending = (table, change.rowID, [:]) }
+            pending?.values[column] = change.value
+        } else {
             let sql = "UPDATE \(table.name.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE id = ?"
             try db.cachedStatement(sql: sql).execute(arguments: [change.value, change.rowID])
         }
         return true
+    }
+
+    /// Writes the deferred fields of the last row merged, in declaration order so the statement is reused.
+    mutating func flush() throws {
+        guard let pending else { return }
+        self.pending = nil
+        let columns = pending.table.columns.map(\.name).filter { pending.values[$0] != nil }
+        guard !columns.isEmpty else { return }
+        let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
+        let sql = "UPDATE \(pending.table.name.quotedDatabaseIdentifier) SET \(assignments) WHERE id = ?"
+        let arguments = StatementArguments(columns.map { pending.values[$0]!.databaseValue } + [pending.row.databaseValue])
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     private mutating func record(_ change: Change) throws {
@@ -128,7 +151,8 @@ struct MergeContext {
 
     /// Moves a row to a newer incarnation: values of older ones are forgotten, and the row appears empty
     /// (odd causal length) or disappears (even).
-    private func reincarnate(_ table: ReplicatedTable, row: String, causalLength: Int64) throws {
+    private mutating func reincarnate(_ table: ReplicatedTable, row: String, causalLength: Int64) throws {
+        if let pending, pending.row == row, pending.table == table { self.pending = nil }
         try db.cachedStatement(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col <> '' AND cl < ?")
             .execute(arguments: [table.name, row, causalLength])
         let name = table.name.quotedDatabaseIdentifier

@@ -91,6 +91,7 @@ public final class Replica: Sendable {
     public func merge(_ changes: [Change]) throws -> Int {
         try pool.write { db in
             var context = try MergeContext(db: db, schema: schema)
+            context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
             var won = 0
             for change in changes where try context.apply(change) { won += 1 }
