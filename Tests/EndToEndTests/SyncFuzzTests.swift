@@ -1,5 +1,6 @@
 import EventsCore
 import Foundation
+import GRDB
 import Sync
 import TestHelpers
 import Testing
@@ -83,5 +84,3 @@ import Testing
         }
     }
 }
-
-import GRDB

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import EventsCore
@@ -103,5 +104,3 @@ let mayorsSummit = EventDraft(
         }
     }
 }
-
-import GRDB

@@ -1,3 +1,5 @@
+import Sync
+
 /// An event as declared by an organizer or a seed file.
 public struct EventDraft: Codable, Sendable, Equatable {
     public var slug: String
@@ -38,5 +40,3 @@ public struct EventDraft: Codable, Sendable, Equatable {
         ]
     }
 }
-
-import Sync
