@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 config="${BUILD_CONFIG:-debug}"
-swift build -c "$config" --product eventsd
-swift build -c "$config" --product eventsctl
+swift build -c "$config" --product eventsd >&2
+swift build -c "$config" --product eventsctl >&2
 bin="$(swift build -c "$config" --show-bin-path)"
 
 db="${EVENTSD_DB:-data/eventsd.sqlite}"
