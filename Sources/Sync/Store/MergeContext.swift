@@ -20,6 +20,8 @@ struct MergeContext {
     /// row are then written by one UPDATE instead of one each.
     var defersValues = false
     private var pending: (table: ReplicatedTable, row: String, values: [String: SyncValue])?
+    /// The prepared UPDATE for each (table, set of columns) flushed in this transaction.
+    private var updates: [String: Statement] = [:]
 
     init(db: Database, schema: ReplicatedSchema) throws {
         self.db = db
@@ -128,12 +130,27 @@ struct MergeContext {
     mutating func flush() throws {
         guard let pending else { return }
         self.pending = nil
-        let columns = pending.table.columns.map(\.name).filter { pending.values[$0] != nil }
-        guard !columns.isEmpty else { return }
-        let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
-        let sql = "UPDATE \(pending.table.name.quotedDatabaseIdentifier) SET \(assignments) WHERE id = ?"
-        let arguments = StatementArguments(columns.map { pending.values[$0]!.databaseValue } + [pending.row.databaseValue])
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        var arguments: [DatabaseValue] = []
+        var mask = ""
+        for column in pending.table.columns {
+            guard let value = pending.values[column.name] else {
+                mask.append("0")
+                continue
+            }
+            mask.append("1")
+            arguments.append(value.databaseValue)
+        }
+        guard !arguments.isEmpty else { return }
+        let key = pending.table.name + ":" + mask
+        let statement = try updates[key] ?? {
+            let columns = pending.table.columns.map(\.name).filter { pending.values[$0] != nil }
+            let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
+            let made = try db.makeStatement(sql: "UPDATE \(pending.table.name.quotedDatabaseIdentifier) SET \(assignments) WHERE id = ?")
+            updates[key] = made
+            return made
+        }()
+        arguments.append(pending.row.databaseValue)
+        try statement.execute(arguments: StatementArguments(arguments))
     }
 
     private mutating func record(_ change: Change) throws {
