@@ -14,7 +14,6 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case roomBusy(room: String, with: String)
     case personBusy(person: String, with: String)
     case substituteIsSelf
-    case notInvited(String)
     case duplicate(kind: String, key: String)
     case invalid(String)
 
@@ -46,8 +45,6 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(person) is already on '\(other)' at that time."
         case .substituteIsSelf:
             "A substitute must be a different person."
-        case .notInvited(let detail):
-            "\(detail)"
         case .duplicate(let kind, let key):
             "A \(kind) '\(key)' already exists."
         case .invalid(let detail):

@@ -15,11 +15,6 @@ public enum SyncValue: Hashable, Sendable {
         return nil
     }
 
-    public var integer: Int64? {
-        if case .integer(let value) = self { return value }
-        return nil
-    }
-
     /// Bytes the value itself occupies, used to tell value payload from protocol overhead.
     public var payloadSize: Int {
         switch self {
