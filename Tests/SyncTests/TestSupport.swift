@@ -46,7 +46,7 @@ struct TestPolicy: SyncPolicy {
         return title?.hasPrefix("locked") == true ? "note \(change.rowID) is locked" : nil
     }
 
-    func visibleChanges(_ changes: [Change], to principal: String, in db: Database) throws -> [Change] { changes }
+    func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change] { changes }
 }
 
 /// Calls the server in process, as the HTTP route would; the property test uses it to drop answers and

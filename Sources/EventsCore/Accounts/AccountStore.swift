@@ -64,7 +64,7 @@ public struct AccountStore: Sendable {
     public func createAccount(email: String, name: String, isAdmin: Bool) throws -> (Account, token: String) {
         let email = email.trimmingCharacters(in: .whitespaces)
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else { throw AccountsError.invalidEmail(email) }
+        guard email.looksLikeEmail else { throw AccountsError.invalidEmail(email) }
         guard !name.isEmpty else { throw AccountsError.emptyName }
         return try replica.writeLocalTables { db in
             guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)", arguments: [email])! else {

@@ -7,11 +7,11 @@ extension EventsPolicy {
     /// Attendees receive the agendas they may see, co-chairs' and speakers' names and organizations, and their
     /// own invitations, RSVPs and signatures; never another person's email, RSVP or invitation. Organizers
     /// receive their events' full data; administrators everything.
-    public func visibleChanges(_ changes: [Change], to principal: String, in db: Database) throws -> [Change] {
-        let rights = try Rights.load(principal, in: db)
+    public func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change] {
+        let rights = try rights(of: principal, in: pull)
         if rights.isAdmin { return changes }
-        var lookup = RowEvents(db: db)
-        let speakers = try visiblePeople(rights, in: db)
+        var lookup = RowEvents(db: pull.db)
+        let speakers = try visiblePeople(rights, in: pull)
         return try changes.filter { change in
             switch change.table {
             case "organizations":
@@ -32,17 +32,25 @@ extension EventsPolicy {
         }
     }
 
-    public func viewVersion(of principal: String, in db: Database) throws -> String {
-        let rights = try Rights.load(principal, in: db)
+    public func viewVersion(of principal: String, in pull: PullContext) throws -> String {
+        let rights = try rights(of: principal, in: pull)
         var hasher = SHA256()
         hasher.update(data: Data("\(rights.isAdmin)|\(rights.personID ?? "")".utf8))
-        for set in [rights.sees, rights.organizes, try visiblePeople(rights, in: db)] {
+        for set in [rights.sees, rights.organizes, try visiblePeople(rights, in: pull)] {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))
         }
         return hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
+    private func rights(of principal: String, in pull: PullContext) throws -> Rights {
+        try pull.memo.value("rights:\(principal)") { try Rights.load(principal, in: pull.db) }
+    }
+
     /// People with a role in a session the account may see: their names and organizations are public there.
+    private func visiblePeople(_ rights: Rights, in pull: PullContext) throws -> Set<String> {
+        try pull.memo.value("people:\(rights.accountID)") { try visiblePeople(rights, in: pull.db) }
+    }
+
     private func visiblePeople(_ rights: Rights, in db: Database) throws -> Set<String> {
         guard !rights.sees.isEmpty else { return [] }
         let events = Array(rights.sees)

@@ -151,7 +151,7 @@ extension EventsStore {
     private static func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
         let name = try required(name, "person's name")
         let email = email?.trimmingCharacters(in: .whitespaces).lowercased()
-        if let email, !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
+        if let email, !email.looksLikeEmail {
             throw EventsError.invalid("'\(email)' is not an email address.")
         }
         var organizationID: SyncValue = .null

@@ -11,24 +11,20 @@ public struct HybridLogicalClock: Sendable, Equatable {
 
     /// A reading for a local event, later than every reading this clock has produced or received.
     public mutating func tick(now: Int64) -> HybridTimestamp {
-        advance(to: last, now: now)
+        let next: HybridTimestamp
+        if now > last.milliseconds {
+            next = HybridTimestamp(milliseconds: now, counter: 0)
+        } else if last.counter < HybridTimestamp.maxCounter {
+            next = HybridTimestamp(milliseconds: last.milliseconds, counter: last.counter + 1)
+        } else {
+            next = HybridTimestamp(milliseconds: last.milliseconds + 1, counter: 0)
+        }
+        last = next
+        return next
     }
 
     /// Takes in a remote reading so that every later `tick()` is after it.
     public mutating func receive(_ remote: HybridTimestamp) {
         last = max(last, remote)
-    }
-
-    private mutating func advance(to known: HybridTimestamp, now: Int64) -> HybridTimestamp {
-        let next: HybridTimestamp
-        if now > known.milliseconds {
-            next = HybridTimestamp(milliseconds: now, counter: 0)
-        } else if known.counter < HybridTimestamp.maxCounter {
-            next = HybridTimestamp(milliseconds: known.milliseconds, counter: known.counter + 1)
-        } else {
-            next = HybridTimestamp(milliseconds: known.milliseconds + 1, counter: 0)
-        }
-        last = next
-        return next
     }
 }

@@ -7,11 +7,11 @@ public protocol SyncPolicy: Sendable {
     func refusal(of change: Change, by principal: String, in batch: BatchContext) throws -> String?
 
     /// The subset of `changes` that `principal` may receive in a pull (whole rows, or single fields).
-    func visibleChanges(_ changes: [Change], to principal: String, in db: Database) throws -> [Change]
+    func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change]
 
     /// A digest of what `principal` may see. When it differs from the one a laptop last pulled with, the laptop
     /// pulls again from the start, so rights granted later bring the rows filtered out before.
-    func viewVersion(of principal: String, in db: Database) throws -> String
+    func viewVersion(of principal: String, in pull: PullContext) throws -> String
 
     /// Daemon-owned follow-up writes after a batch was applied (decisions only the daemon takes), in the
     /// same transaction and stamped by the daemon.
@@ -19,7 +19,7 @@ public protocol SyncPolicy: Sendable {
 }
 
 extension SyncPolicy {
-    public func viewVersion(of principal: String, in db: Database) throws -> String { "" }
+    public func viewVersion(of principal: String, in pull: PullContext) throws -> String { "" }
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {}
 }
 
@@ -66,7 +66,19 @@ public struct BatchContext {
     }
 }
 
-/// A per-batch store of values a policy derives once; lives only as long as one transaction.
+/// What a policy sees while filtering one page of a pull: the daemon's database, read in one snapshot, and a
+/// memo shared by the view version and the filter so the caller's rights are read once per page.
+public struct PullContext {
+    public let db: Database
+    public let memo: Memo
+
+    init(db: Database) {
+        self.db = db
+        memo = Memo()
+    }
+}
+
+/// A store of values a policy derives once per batch or pull page; lives only as long as one transaction.
 public final class Memo {
     private var values: [String: Any] = [:]
 

@@ -54,10 +54,11 @@ public struct SyncServer: Sendable {
             if cursor > 0, let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon"), cursor < horizon {
                 throw SyncError.resyncRequired
             }
-            let current = try policy.viewVersion(of: principal, in: db)
+            let context = PullContext(db: db)
+            let current = try policy.viewVersion(of: principal, in: context)
             let start = (view ?? "") == current ? cursor : 0
             let page = try replica.changes(in: db, after: start, limit: min(limit, maxPageSize))
-            let visible = try policy.visibleChanges(page.changes, to: principal, in: db)
+            let visible = try policy.visibleChanges(page.changes, to: principal, in: context)
             return PullResponse(
                 schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
                 hasMore: page.hasMore, view: current)

@@ -4,11 +4,11 @@ import GRDB
 
 extension Replica {
     /// A page of changes in sequence order.
-    public struct ChangePage: Sendable {
-        public var changes: [Change]
+    struct ChangePage: Sendable {
+        var changes: [Change]
         /// The sequence of the last record read, to pass as `after` for the next page.
-        public var lastSeq: Int64
-        public var hasMore: Bool
+        var lastSeq: Int64
+        var hasMore: Bool
     }
 
     /// Changes recorded after sequence `after`, at most `limit`; `authoredBy` keeps only one replica's stamps
