@@ -116,6 +116,14 @@ struct Laptop {
         return outcome.stdout
     }
 
+    /// A laptop logged in to `daemon` and synced once.
+    static func signedIn(_ name: String, in folder: URL, daemon: Daemon, token: String) throws -> Laptop {
+        let laptop = Laptop(home: folder.appendingPathComponent(name))
+        _ = try laptop.ok("login", "--server", daemon.url, "--token", token)
+        _ = try laptop.ok("sync")
+        return laptop
+    }
+
     struct CommandFailed: Error, CustomStringConvertible {
         var arguments: [String]
         var outcome: Outcome

@@ -12,9 +12,7 @@ import Testing
         let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
         var daemon = try Daemon(database: database)
         let port = daemon.port
-        let laptop = Laptop(home: folder.appendingPathComponent("a"))
-        _ = try laptop.ok("login", "--server", daemon.url, "--token", token)
-        _ = try laptop.ok("sync")
+        let laptop = try Laptop.signedIn("a", in: folder, daemon: daemon, token: token)
         var random = SystemRandomNumberGenerator()
         var daemonKills = 0
         for iteration in 0..<Self.iterations {
@@ -29,6 +27,7 @@ import Testing
             sync.standardOutput = FileHandle.nullDevice
             sync.standardError = FileHandle.nullDevice
             try sync.run()
+            // A random kill point inside the sync (fault injection): nothing waits on this delay.
             usleep(UInt32.random(in: 0...40_000, using: &random))
             if Bool.random(using: &random) {
                 daemon.kill9()
@@ -42,9 +41,7 @@ import Testing
             _ = try laptop.ok("sync")
             #expect(try laptop.ok("status", "--json").contains("\"pendingChanges\" : 0"))
         }
-        let fresh = Laptop(home: folder.appendingPathComponent("fresh"))
-        _ = try fresh.ok("login", "--server", daemon.url, "--token", token)
-        _ = try fresh.ok("sync")
+        let fresh = try Laptop.signedIn("fresh", in: folder, daemon: daemon, token: token)
         struct Row: Decodable, Hashable { var id: String; var title: String }
         let rows = try JSONDecoder().decode([Row].self, from: Data(fresh.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
         let crashRows = rows.filter { $0.title.hasPrefix("Crash test") }

@@ -33,9 +33,7 @@ import Testing
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         #expect(Self.succeeds("/bin/mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.path]))
         defer { _ = Self.succeeds("/bin/umount", [disk.path]) }
-        let laptop = Laptop(home: disk.appendingPathComponent("home"))
-        _ = try laptop.ok("login", "--server", daemon.url, "--token", token)
-        _ = try laptop.ok("sync")
+        let laptop = try Laptop.signedIn("home", in: disk, daemon: daemon, token: token)
         let before = try laptop.ok("sessions", "list", "--event", "gfmd-2007", "--json")
         let filler = disk.appendingPathComponent("filler")
         FileManager.default.createFile(atPath: filler.path, contents: nil)
@@ -61,9 +59,7 @@ import Testing
         let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
         let daemon = try Daemon(database: database)
         defer { daemon.stop() }
-        let laptop = Laptop(home: folder.appendingPathComponent("home"))
-        _ = try laptop.ok("login", "--server", daemon.url, "--token", token)
-        _ = try laptop.ok("sync")
+        let laptop = try Laptop.signedIn("home", in: folder, daemon: daemon, token: token)
         let before = try laptop.ok("sessions", "list", "--event", "gfmd-2007", "--json")
         let files = ["replica.sqlite", "replica.sqlite-wal", "replica.sqlite-shm"].map { laptop.home.appendingPathComponent($0).path }
             .filter { FileManager.default.fileExists(atPath: $0) }

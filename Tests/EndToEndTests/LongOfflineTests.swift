@@ -13,12 +13,8 @@ import Testing
         let tokenB = try createUser(database: database, email: "bo@example.org", name: "Bo", admin: true)
         var daemon = try Daemon(database: database)
         let port = daemon.port
-        let away = Laptop(home: folder.appendingPathComponent("away"))
-        let home = Laptop(home: folder.appendingPathComponent("home"))
-        _ = try away.ok("login", "--server", daemon.url, "--token", tokenA)
-        _ = try home.ok("login", "--server", daemon.url, "--token", tokenB)
-        _ = try away.ok("sync")
-        _ = try home.ok("sync")
+        let away = try Laptop.signedIn("away", in: folder, daemon: daemon, token: tokenA)
+        let home = try Laptop.signedIn("home", in: folder, daemon: daemon, token: tokenB)
         struct Row: Decodable { var id: String; var title: String }
         let rows = try JSONDecoder().decode([Row].self, from: Data(home.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
         let lunch = try #require(rows.first { $0.title == "Lunch" })

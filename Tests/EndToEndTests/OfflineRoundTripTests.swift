@@ -23,12 +23,8 @@ import Testing
         try grant(database: database, email: "bo@example.org", event: "gms-2017", role: "organizer", seed: true)
         var daemon = try Daemon(database: database)
         let port = daemon.port
-        let a = Laptop(home: folder.appendingPathComponent("a"))
-        let b = Laptop(home: folder.appendingPathComponent("b"))
-        _ = try a.ok("login", "--server", daemon.url, "--token", tokenA)
-        _ = try b.ok("login", "--server", daemon.url, "--token", tokenB)
-        _ = try a.ok("sync")
-        _ = try b.ok("sync")
+        let a = try Laptop.signedIn("a", in: folder, daemon: daemon, token: tokenA)
+        let b = try Laptop.signedIn("b", in: folder, daemon: daemon, token: tokenB)
         #expect(daemon.stop() == 0, "eventsd should exit cleanly on SIGTERM")
 
         let added = try a.ok(
@@ -65,9 +61,7 @@ import Testing
         let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
         var daemon = try Daemon(database: database)
         let port = daemon.port
-        let a = Laptop(home: folder.appendingPathComponent("a"))
-        _ = try a.ok("login", "--server", daemon.url, "--token", token)
-        _ = try a.ok("sync")
+        let a = try Laptop.signedIn("a", in: folder, daemon: daemon, token: token)
         let added = try a.ok(
             "sessions", "add", "--event", "gfmd-2007", "--title", "Side event: diaspora investment",
             "--start", "2007-07-10T18:00", "--end", "2007-07-10T19:00"
@@ -76,9 +70,7 @@ import Testing
         daemon.kill9()
 
         daemon = try Daemon(database: database, port: port, seed: nil)
-        let fresh = Laptop(home: folder.appendingPathComponent("fresh"))
-        _ = try fresh.ok("login", "--server", daemon.url, "--token", token)
-        _ = try fresh.ok("sync")
+        let fresh = try Laptop.signedIn("fresh", in: folder, daemon: daemon, token: token)
         #expect(try Self.agenda(fresh, event: "gfmd-2007").contains { $0.id == added })
         daemon.stop()
     }

@@ -15,9 +15,7 @@ import Testing
             let database = folder.appendingPathComponent("eventsd.sqlite")
             let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
             daemon = try Daemon(database: database)
-            laptop = Laptop(home: folder.appendingPathComponent("a"))
-            _ = try laptop.ok("login", "--server", daemon.url, "--token", token)
-            _ = try laptop.ok("sync")
+            laptop = try Laptop.signedIn("a", in: folder, daemon: daemon, token: token)
         }
 
         var replica: URL { laptop.home.appendingPathComponent("replica.sqlite") }

@@ -16,12 +16,8 @@ import Testing
             let first = try createUser(database: database, email: "liza.reyes@example.org", name: "Liza Reyes", admin: true)
             let second = try createUser(database: database, email: "anne.dupont@example.org", name: "Anne Dupont", admin: true)
             daemon = try Daemon(database: database)
-            organizer = Laptop(home: folder.appendingPathComponent("organizer"))
-            colleague = Laptop(home: folder.appendingPathComponent("colleague"))
-            _ = try organizer.ok("login", "--server", daemon.url, "--token", first)
-            _ = try colleague.ok("login", "--server", daemon.url, "--token", second)
-            _ = try organizer.ok("sync")
-            _ = try colleague.ok("sync")
+            organizer = try Laptop.signedIn("organizer", in: folder, daemon: daemon, token: first)
+            colleague = try Laptop.signedIn("colleague", in: folder, daemon: daemon, token: second)
         }
     }
 
