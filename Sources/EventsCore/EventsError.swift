@@ -15,6 +15,9 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case personBusy(person: String, with: String)
     case substituteIsSelf
     case duplicate(kind: String, key: String)
+    /// The row is still referenced; what refers to it is named.
+    case inUse(kind: String, key: String, by: String)
+    case unchangeable(field: String, kind: String)
     case invalid(String)
 
     public var description: String {
@@ -47,6 +50,10 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "A substitute must be a different person."
         case .duplicate(let kind, let key):
             "A \(kind) '\(key)' already exists."
+        case .inUse(let kind, let key, let users):
+            "The \(kind) '\(key)' is still used by \(users); remove those first."
+        case .unchangeable(let field, let kind):
+            "A \(kind)'s \(field) identifies it and cannot change; create a new \(kind) instead."
         case .invalid(let detail):
             detail
         case .invalidSeed(let file, let reason):

@@ -13,6 +13,9 @@ public struct EventsStore: Sendable {
 
     public let replica: Replica
     let actor: Actor?
+    /// Whether creating a row whose natural key is taken (a room of that name, an invitation of that person)
+    /// is refused as a duplicate rather than read as changing it, as the HTTP API's creation expects.
+    private(set) var refusesExisting = false
 
     public init(replica: Replica) {
         self.replica = replica
@@ -28,6 +31,13 @@ public struct EventsStore: Sendable {
     /// daemon's follow-ups (seat decisions) are taken in the same transaction.
     public func acting(as principal: String, policy: any SyncPolicy = EventsPolicy()) -> EventsStore {
         EventsStore(replica: replica, actor: Actor(principal: principal, policy: policy))
+    }
+
+    /// The same store, refusing to create a row that exists already.
+    public func creatingOnly() -> EventsStore {
+        var store = self
+        store.refusesExisting = true
+        return store
     }
 
     func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
@@ -74,10 +84,23 @@ public struct EventsStore: Sendable {
         }
     }
 
+    public func person(id: String) throws -> Person {
+        try replica.read { db in try Self.person(id, in: db) }
+    }
+
+    public func signature(id: String) throws -> Signature {
+        try replica.read { db in
+            guard let signature = try Signature.fetchOne(db, sql: "SELECT * FROM signatures WHERE id = ?", arguments: [id]) else {
+                throw EventsError.notFound(kind: "signature", key: id)
+            }
+            return signature
+        }
+    }
+
     // MARK: Helpers
 
     static func event(slug: String, in db: Database) throws -> Event {
-        guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE slug = ? ORDER BY id LIMIT 1", arguments: [slug])
+        guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1", arguments: [slug, slug])
         else { throw EventsError.eventNotFound(slug) }
         return event
     }

@@ -47,6 +47,9 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("arrivals-session-v1") { db in
+            try db.execute(sql: "ALTER TABLE rsvp_arrivals ADD COLUMN session_id TEXT")
+        }
         migrator.registerMigration("feed-tokens-v1") { db in
             try db.execute(
                 sql: """

@@ -20,7 +20,8 @@ struct SeatAllocator {
         for id in changed {
             guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else { continue }
             if rsvp.response == RSVPResponse.accepted.rawValue {
-                try db.execute(sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id) VALUES (?)", arguments: [rsvp.id])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)", arguments: [rsvp.id, sessionID])
             } else {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
                 try decide(rsvp.id, current: (rsvp.decision, rsvp.decisionReason), nil, nil)
@@ -91,6 +92,7 @@ extension EventsPolicy {
                     sessions.append(session)
                     changed[session, default: []].insert(row.id)
                 }
+                sessions += try withdrawnSeat(of: row.id, in: writer.db)
             case "sessions":
                 sessions.append(row.id)
             case "invitations", "rooms":
@@ -108,5 +110,13 @@ extension EventsPolicy {
             try allocator.reconsider(sessionID: session, changed: changed[session] ?? [])
         }
         writer = allocator.writer
+    }
+
+    /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.
+    private func withdrawnSeat(of rsvpID: String, in db: Database) throws -> [String] {
+        guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID])! else { return [] }
+        let session = try String.fetchOne(db, sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
+        try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
+        return session.map { [$0] } ?? []
     }
 }

@@ -31,6 +31,19 @@ public struct EventDraft: Codable, Sendable, Equatable {
         self.published = published
     }
 
+    /// Reads the JSON of a seed file or an API request; the flags may be left out (open to all, published).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            slug: try container.decode(String.self, forKey: .slug), title: try container.decode(String.self, forKey: .title),
+            kind: try container.decode(String.self, forKey: .kind), series: try container.decodeIfPresent(String.self, forKey: .series),
+            timezone: try container.decode(String.self, forKey: .timezone), venue: try container.decodeIfPresent(String.self, forKey: .venue),
+            city: try container.decodeIfPresent(String.self, forKey: .city), startsOn: try container.decode(String.self, forKey: .startsOn),
+            endsOn: try container.decode(String.self, forKey: .endsOn),
+            invitationOnly: try container.decodeIfPresent(Bool.self, forKey: .invitationOnly) ?? false,
+            published: try container.decodeIfPresent(Bool.self, forKey: .published) ?? true)
+    }
+
     var values: [String: SyncValue] {
         [
             "slug": .text(slug), "title": .text(title), "kind": .text(kind), "series": series.map(SyncValue.text) ?? .null,

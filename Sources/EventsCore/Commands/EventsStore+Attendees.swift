@@ -25,7 +25,7 @@ extension EventsStore {
                 break
             }
             let id = StableID.make("rsvp", session.id, person.id)
-            try Self.upsert(
+            try upsert(
                 &write, table: "rsvps", id: id,
                 values: [
                     "session_id": .text(session.id), "person_id": .text(person.id), "response": .text(response.rawValue),
@@ -42,7 +42,7 @@ extension EventsStore {
         return try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             let id = StableID.make("declaration", event.id, (key ?? title).lowercased())
-            try Self.upsert(
+            try upsert(
                 &write, table: "declarations", id: id,
                 values: ["event_id": .text(event.id), "title": .text(title), "text": text.map(SyncValue.text) ?? .null])
             return id
@@ -67,7 +67,7 @@ extension EventsStore {
             let signer = try Self.person(person, in: write.db)
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
             let id = StableID.make("signature", declaration.id, signer.id)
-            try Self.upsert(
+            try upsert(
                 &write, table: "signatures", id: id,
                 values: [
                     "declaration_id": .text(declaration.id), "person_id": .text(signer.id),

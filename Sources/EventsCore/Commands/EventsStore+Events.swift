@@ -39,7 +39,7 @@ extension EventsStore {
                 "event_id": .text(event.id), "name": .text(name), "starts_on": startsOn.map(SyncValue.text) ?? .null,
                 "ends_on": endsOn.map(SyncValue.text) ?? .null,
             ]
-            try Self.upsert(&write, table: "segments", id: id, values: values)
+            try upsert(&write, table: "segments", id: id, values: values)
             return id
         }
     }
@@ -52,7 +52,7 @@ extension EventsStore {
         return try write { write in
             let event = try Self.event(slug: eventSlug, in: write.db)
             let id = StableID.make("room", event.id, name.lowercased())
-            try Self.upsert(
+            try upsert(
                 &write, table: "rooms", id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
             return id
         }
@@ -91,8 +91,12 @@ extension EventsStore {
     }
 
     /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
-    static func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
+    func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
         if try write.exists(in: table, id: id) {
+            if refusesExisting {
+                let key = values["name"]?.text ?? values["title"]?.text ?? values["email"]?.text ?? id
+                throw EventsError.duplicate(kind: table.singularNoun, key: key)
+            }
             try write.update(table, id: id, values: values)
         } else {
             try write.insert(into: table, id: id, values: values)

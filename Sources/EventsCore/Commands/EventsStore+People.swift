@@ -15,7 +15,7 @@ extension EventsStore {
         }
         let id = StableID.make("organization", name.lowercased())
         try write { write in
-            try Self.upsert(
+            try upsert(
                 &write, table: "organizations", id: id,
                 values: [
                     "name": .text(name), "kind": .text(kind.rawValue), "country": country.map(SyncValue.text) ?? .null,
@@ -28,7 +28,7 @@ extension EventsStore {
     /// Adds a person (or updates the one with that email); the organization must exist.
     @discardableResult
     public func addPerson(name: String, email: String?, organization: String? = nil, country: String? = nil) throws -> String {
-        try write { write in try Self.addPerson(&write, name: name, email: email, organization: organization, country: country) }
+        try write { write in try addPerson(&write, name: name, email: email, organization: organization, country: country) }
     }
 
     /// Imports people from CSV with a header row: `name,email,organization,country` (organization and country
@@ -46,7 +46,7 @@ extension EventsStore {
         return try write { write in
             for (index, row) in csv.rows.enumerated() {
                 do {
-                    try Self.addPerson(
+                    try addPerson(
                         &write, name: row["name"] ?? "", email: row["email"].flatMap { $0.isEmpty ? nil : $0 },
                         organization: row["organization"].flatMap { $0.isEmpty ? nil : $0 },
                         country: row["country"].flatMap { $0.isEmpty ? nil : $0 })
@@ -80,7 +80,7 @@ extension EventsStore {
             let next = try Int.fetchOne(
                 write.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
                 arguments: [session.id, role.rawValue]) ?? 1
-            try Self.upsert(
+            try upsert(
                 &write, table: "session_roles", id: id,
                 values: [
                     "session_id": .text(session.id), "person_id": .text(person.id), "role": .text(role.rawValue),
@@ -131,6 +131,8 @@ extension EventsStore {
                 }
             }
             let person = try Self.person(reference, in: write.db)
+            let id = StableID.make("invitation", event.id, sessionID ?? "", person.id)
+            if refusesExisting, try write.exists(in: "invitations", id: id) { throw EventsError.duplicate(kind: "invitation", key: id) }
             return try Self.invite(&write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
         }
     }
@@ -148,19 +150,13 @@ extension EventsStore {
         return id
     }
 
-    private static func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
-        let name = try required(name, "person's name")
+    private func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
+        let name = try Self.required(name, "person's name")
         let email = email?.trimmingCharacters(in: .whitespaces).lowercased()
         if let email, !email.looksLikeEmail {
             throw EventsError.invalid("'\(email)' is not an email address.")
         }
-        var organizationID: SyncValue = .null
-        if let organization {
-            guard let id = try String.fetchOne(
-                write.db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?", arguments: [organization, organization])
-            else { throw EventsError.notFound(kind: "organization", key: organization) }
-            organizationID = .text(id)
-        }
+        let organizationID = try organization.map { SyncValue.text(try Self.organizationID($0, in: write.db)) } ?? .null
         let id = email.map { StableID.make("person", $0) } ?? UUID().uuidString.lowercased()
         try upsert(
             &write, table: "people", id: id,

@@ -35,23 +35,3 @@ func buildApplication(
         },
         logger: logger)
 }
-
-func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonConfiguration) -> Router<DaemonRequestContext> {
-    let router = Router(context: DaemonRequestContext.self)
-    router.add(middleware: ProblemMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.debug))
-    router.get("/healthz") { _, _ in HealthStatus(status: "ok") }
-    let accounts = AccountStore(replica: store.replica)
-    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost)
-    calendars.addPublicRoutes(to: router)
-    let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
-    v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
-    calendars.addAccountRoutes(to: v1)
-    RSVPController(store: store, maxBodySize: configuration.maxBodySize).addRoutes(to: v1)
-    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
-    return router
-}
-
-struct HealthStatus: ResponseEncodable {
-    var status: String
-}

@@ -3,45 +3,55 @@ import Foundation
 import Logging
 import Sync
 
+/// `eventsd serve`: every setting is a flag, else an `EVENTSD_*` environment variable, else its default.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the HTTP API; prints the URL it listens on once ready.")
+        abstract: "Serve the HTTP API; prints the URL it listens on once ready.",
+        discussion: "Each option may instead come from the environment variable named in its help; a flag wins.")
 
-    @Option(help: "The SQLite file of the daemon's replica (created if missing).")
-    var db: String
+    @Option(help: "The SQLite file of the daemon's replica, created if missing. [EVENTSD_DB]")
+    var db: String?
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "The address to listen on. [EVENTSD_HOST, default 127.0.0.1]")
+    var host: String?
 
-    @Option(help: "The port to listen on (0 picks a free one).")
-    var port = 8080
+    @Option(help: "The port to listen on; 0 picks a free one. [EVENTSD_PORT, default 8080]")
+    var port: Int?
 
-    @Option(help: "A folder of seed JSON files to load at start (loading is idempotent).")
+    @Option(help: "A folder of seed JSON files to load at start (loading is idempotent). [EVENTSD_SEED]")
     var seed: String?
 
-    @Option(help: "Clock stamps further ahead than this many seconds are replaced by the daemon's.")
-    var maxClockSkew = 300
+    @Option(help: "Clock stamps further ahead than this many seconds are replaced by the daemon's. [EVENTSD_MAX_CLOCK_SKEW, default 300]")
+    var maxClockSkew: Int?
 
-    @Option(help: "full: every acknowledged write survives a power cut (fsync per commit); normal: it survives a crash of the daemon.")
-    var durability = "full"
+    @Option(
+        help:
+            "full: every acknowledged write survives a power cut (fsync per commit); normal: it survives a crash of the daemon. [EVENTSD_DURABILITY, default full]"
+    )
+    var durability: String?
 
-    @Option(help: "Deleted rows are forgotten this many days after deletion (checked at start); laptops offline longer rebuild.")
-    var tombstoneHorizonDays = 180
+    @Option(help: "Deleted rows are forgotten this many days after deletion; laptops offline longer rebuild. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default 180]")
+    var tombstoneHorizonDays: Int?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
+    @Option(help: "The largest request body accepted, in bytes. [EVENTSD_MAX_BODY_BYTES, default 16777216]")
+    var maxBodyBytes: Int?
 
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown log level '\(logLevel)'.") }
-        guard Replica.Durability(rawValue: durability.uppercased()) != nil else { throw ValidationError("--durability is full or normal.") }
-    }
+    @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default info]")
+    var logLevel: String?
+
+    @Option(help: "text (for people) or json (one object per line, for collectors); logs go to standard error. [EVENTSD_LOG_FORMAT, default text]")
+    var logFormat: String?
 
     func run() async throws {
-        let configuration = DaemonConfiguration(
-            databasePath: db, host: host, port: port, seedDirectory: seed, maxClockSkewSeconds: maxClockSkew,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, durability: Replica.Durability(rawValue: durability.uppercased()) ?? .full,
-            tombstoneHorizonDays: tombstoneHorizonDays)
+        let settings = Settings(environment: ProcessInfo.processInfo.environment)
+        let configuration = try settings.configuration(of: self)
+        let format = try settings.value(logFormat, "EVENTSD_LOG_FORMAT", default: "text")
+        guard ["text", "json"].contains(format) else { throw ValidationError("The log format is text or json, not '\(format)'.") }
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = format == "json" ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        }
         let app = try buildApplication(configuration) { url in
             FileHandle.standardOutput.write(Data((url + "\n").utf8))
         }

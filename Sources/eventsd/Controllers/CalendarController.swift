@@ -11,10 +11,10 @@ struct CalendarController {
     let accounts: AccountStore
     let host: String
 
-    /// `GET /v1/events/:slug/agenda.ics` and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
+    /// `GET /v1/events/:id/agenda.ics` (id or slug) and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
     func addPublicRoutes(to router: Router<DaemonRequestContext>) {
-        router.get("/v1/events/:slug/agenda.ics") { request, context in
-            let slug = try context.parameters.require("slug")
+        router.get("/v1/events/:id/agenda.ics") { request, context in
+            let slug = try context.parameters.require("id")
             guard let event = try? store.event(slug: slug), event.published else {
                 throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
             }

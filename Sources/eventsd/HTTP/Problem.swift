@@ -33,9 +33,7 @@ struct Problem: HTTPResponseError, Encodable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let body = try encoder.encode(self)
+        let body = try JSONCoding.encoder.encode(self)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"eventsd\"" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
@@ -54,6 +52,9 @@ extension Problem {
         case let error as EventsError:
             switch error {
             case .eventNotFound, .sessionNotFound, .notFound: self.init(.notFound, type: "not-found", detail: error.description)
+            case .duplicate: self.init(.conflict, type: "duplicate", detail: error.description)
+            case .inUse: self.init(.conflict, type: "in-use", detail: error.description)
+            case .roomBusy, .personBusy: self.init(.conflict, type: "schedule-conflict", detail: error.description)
             default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
             }
         case let error as AccountsError:

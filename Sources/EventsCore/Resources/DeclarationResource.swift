@@ -1,0 +1,29 @@
+/// `declarations`: texts such as a Call to Action; the event's organizers write them.
+public enum DeclarationResource: Resource {
+    public typealias Model = Declaration
+
+    public struct Creation: Decodable, Sendable {
+        public var eventID: String
+        public var title: String
+        public var text: String?
+    }
+
+    public struct Changes: Decodable, Sendable {
+        public var title: String?
+        public var text: String?
+    }
+
+    public static let table = "declarations"
+
+    public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
+        try store.addDeclaration(eventSlug: input.eventID, title: input.title, text: input.text)
+    }
+
+    public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
+        try store.editDeclaration(id: id, title: changes.title, text: changes.text)
+    }
+
+    public static func delete(id: String, in store: EventsStore) throws {
+        try store.deleteDeclaration(id: id)
+    }
+}

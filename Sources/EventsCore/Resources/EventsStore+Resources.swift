@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Sync
+
+extension EventsStore {
+    /// A page of the resource's rows that `reader` (an account id) may see, fields it may not read left empty.
+    public func list<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, reader: String) throws -> ResourcePage<R.Model> {
+        let limit = min(max(query.limit, 1), ResourceQuery.maxLimit)
+        return try replica.read { db in
+            var conditions = ["t.id > :after"]
+            var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after ?? "", "table": R.table, "limit": limit]
+            if let event = query.event {
+                conditions.append("(\(R.eventCondition))")
+                arguments["event"] = try Self.eventID(event, in: db)
+            }
+            if let since = query.updatedSince {
+                conditions.append("t.id IN (SELECT row_id FROM crdt_clock WHERE tbl = :table AND hlc >= :since)")
+                arguments["since"] = HybridTimestamp(milliseconds: Int64(since.timeIntervalSince1970 * 1000), counter: 0).rawValue
+            }
+            let rows = try Row.fetchAll(
+                db, sql: "\(Self.selection(R.table)) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id LIMIT :limit",
+                arguments: StatementArguments(arguments))
+            var access = try ReadAccess(principal: reader, in: db)
+            let items = try rows.compactMap { try Self.listed(R.self, $0, access: &access) }
+            return ResourcePage(items: items, nextCursor: rows.count == limit ? rows.last?["id"] : nil)
+        }
+    }
+
+    /// One row, if it exists and `reader` may see it.
+    public func get<R: Resource>(_ resource: R.Type, id: String, reader: String) throws -> Listed<R.Model> {
+        try replica.read { db in
+            let row = try Row.fetchOne(db, sql: "\(Self.selection(R.table)) WHERE t.id = :id", arguments: ["id": id, "table": R.table])
+            var access = try ReadAccess(principal: reader, in: db)
+            guard let row, let listed = try Self.listed(R.self, row, access: &access) else {
+                throw EventsError.notFound(kind: R.table.singularNoun, key: id)
+            }
+            return listed
+        }
+    }
+
+    private static func selection(_ table: String) -> String {
+        "SELECT t.*, (SELECT max(hlc) FROM crdt_clock c WHERE c.tbl = :table AND c.row_id = t.id) AS updated_hlc FROM \(table) t"
+    }
+
+    /// The row as `access` lets its reader see it: `nil` if hidden, unreadable fields emptied.
+    private static func listed<R: Resource>(_ resource: R.Type, _ row: Row, access: inout ReadAccess) throws -> Listed<R.Model>? {
+        let id: String = row["id"]
+        guard try access.sees(table: R.table, row: id, column: nil) else { return nil }
+        var visible: [String: (any DatabaseValueConvertible)?] = [:]
+        for (column, value) in row where column != "updated_hlc" {
+            visible[column] = try column == "id" || access.sees(table: R.table, row: id, column: column) ? value : .null
+        }
+        let updated = (row["updated_hlc"] as Int64?).map {
+            Date(timeIntervalSince1970: Double(HybridTimestamp(rawValue: $0).milliseconds) / 1000)
+        }
+        return Listed(model: try R.Model(row: Row(visible)), updatedAt: updated)
+    }
+
+    static func eventID(_ reference: String, in db: Database) throws -> String {
+        guard let id = try String.fetchOne(db, sql: "SELECT id FROM events WHERE id = ? OR slug = ? ORDER BY id LIMIT 1", arguments: [reference, reference])
+        else { throw EventsError.eventNotFound(reference) }
+        return id
+    }
+}
+
+extension String {
+    /// "session_roles" -> "session role", for messages.
+    var singularNoun: String {
+        let words = replacingOccurrences(of: "_", with: " ")
+        return words.hasSuffix("s") ? String(words.dropLast()) : words
+    }
+}

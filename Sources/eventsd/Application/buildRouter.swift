@@ -1,0 +1,55 @@
+import EventsCore
+import Foundation
+import Hummingbird
+import Sync
+
+/// Every route of the daemon; `openapi.yaml` documents each one (a test compares the two).
+func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonConfiguration) -> Router<DaemonRequestContext> {
+    DaemonMetrics.install()
+    let router = Router(context: DaemonRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    router.get("/healthz") { _, _ in HealthStatus(status: "ok") }
+    router.get("/metrics") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: DaemonMetrics.registry.emitToBuffer())))
+    }
+    router.get("/openapi.yaml") { _, _ in
+        guard let yaml = APIDocument.yaml else {
+            throw Problem(.internalServerError, type: "internal", detail: "The API document is missing from this installation.")
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: yaml)))
+    }
+    let accounts = AccountStore(replica: store.replica)
+    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost)
+    calendars.addPublicRoutes(to: router)
+    let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
+    v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
+    calendars.addAccountRoutes(to: v1)
+    RSVPController(store: store, maxBodySize: configuration.maxBodySize).addRoutes(to: v1)
+    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
+    addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize)
+    return router
+}
+
+private func addResourceRoutes(to group: RouterGroup<DaemonRequestContext>, store: EventsStore, maxBodySize: Int) {
+    ResourceController<EventResource>(name: "events", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<SegmentResource>(name: "segments", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<RoomResource>(name: "rooms", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<SessionResource>(name: "sessions", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<OrganizationResource>(name: "organizations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<PersonResource>(name: "people", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<SessionRoleResource>(name: "session-roles", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<InvitationResource>(name: "invitations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<RSVPResource>(name: "rsvps", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<DeclarationResource>(name: "declarations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+    ResourceController<SignatureResource>(name: "signatures", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+}
+
+struct HealthStatus: ResponseEncodable {
+    var status: String
+}
