@@ -33,17 +33,22 @@ public struct LocalWrite {
         try write(values, to: table, id: id, stamp: stamp)
     }
 
-    /// Changes fields of a live row; fields whose value is unchanged keep their stamps.
+    /// Changes fields of a live row; fields whose value is unchanged keep their stamps. With an authority, even
+    /// an unchanged field must be the account's to write, so a no-op is refused to whoever may not make it.
     public mutating func update(_ table: String, id: String, values: [String: SyncValue]) throws {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
+        let stamp = context.localStamp(causalLength: current, now: now)
+        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
+            try authorize(Change(table: table, rowID: id, column: column, value: value, stamp: stamp), proposals: values)
+        }
         let existing = try Row.fetchOne(
             db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
         let changed = values.filter { column, value in
             existing.map { SyncValue.fromDatabaseValue($0[column] as DatabaseValue) != value } ?? true
         }
         guard !changed.isEmpty else { return }
-        try write(changed, to: table, id: id, stamp: context.localStamp(causalLength: current, now: now))
+        try write(changed, to: table, id: id, stamp: stamp)
     }
 
     public mutating func delete(from table: String, id: String) throws {
@@ -68,13 +73,16 @@ public struct LocalWrite {
         }
     }
 
-    private mutating func apply(_ change: Change, proposals: [String: SyncValue]) throws {
-        if let authority {
-            let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals], memo: memo)
-            if let reason = try authority.policy.refusal(of: change, by: authority.principal, in: batch) {
-                throw SyncError.forbidden(reason)
-            }
+    private func authorize(_ change: Change, proposals: [String: SyncValue]) throws {
+        guard let authority else { return }
+        let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals], memo: memo)
+        if let reason = try authority.policy.refusal(of: change, by: authority.principal, in: batch) {
+            throw SyncError.forbidden(reason)
         }
+    }
+
+    private mutating func apply(_ change: Change, proposals: [String: SyncValue]) throws {
+        try authorize(change, proposals: proposals)
         try context.apply(change)
         let key = RowKey(table: change.table, id: change.rowID)
         if touchedSet.insert(key).inserted { touched.append(key) }

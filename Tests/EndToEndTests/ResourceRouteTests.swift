@@ -1,0 +1,250 @@
+import EventsCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Sync
+import Testing
+
+@testable import eventsd
+
+/// Every JSON resource through HummingbirdTesting, on a seeded database: the whole life of a row (create,
+/// duplicate, read, list, change, delete) as an administrator, and the refusals an attendee, a missing token,
+/// a malformed body and the domain's rules get.
+@Suite struct ResourceRouteTests {
+    /// One resource's story. `$session`, `$otherSession` and `$declaration` in bodies are replaced by seeded ids.
+    struct Story: Sendable, CustomStringConvertible {
+        var path: String
+        var create: String
+        /// The status of creating the same row again: 409 where a natural key identifies it.
+        var again: Int
+        var change: String
+        var changedField: String
+        var changedValue: String
+        /// A creation the domain refuses, with its status.
+        var refused: String
+        var refusedStatus: Int = 422
+        /// The event whose list holds the new row; `nil` lists without a filter.
+        var listEvent: String? = "gms-2017"
+        var description: String { path }
+    }
+
+    static let stories: [Story] = [
+        Story(
+            path: "events",
+            create: #"{"slug":"gfmd-2008","title":"GFMD 2008","kind":"forum","timezone":"Asia/Manila","startsOn":"2008-10-27","endsOn":"2008-10-30"}"#,
+            again: 409, change: #"{"title":"GFMD Manila"}"#, changedField: "title", changedValue: "GFMD Manila",
+            refused: #"{"slug":"gfmd-2009","title":"GFMD 2009","kind":"forum","timezone":"Europe/Geneva","startsOn":"2009-11-02","endsOn":"2009-11-05"}"#,
+            listEvent: "gfmd-2008"),
+        Story(
+            path: "segments", create: #"{"eventID":"gms-2017","name":"Side events"}"#, again: 409, change: #"{"name":"Side events day"}"#,
+            changedField: "name", changedValue: "Side events day", refused: #"{"eventID":"gms-2017","name":"  "}"#),
+        Story(
+            path: "rooms", create: #"{"eventID":"gms-2017","name":"Press Room","capacity":12}"#, again: 409, change: #"{"name":"Press Centre"}"#,
+            changedField: "name", changedValue: "Press Centre", refused: #"{"eventID":"gms-2017","name":"Cupboard","capacity":0}"#),
+        Story(
+            path: "sessions",
+            create: #"{"eventID":"gms-2017","title":"Press briefing","startsAt":"2017-09-19T18:00","endsAt":"2017-09-19T18:30","room":"Press Room"}"#,
+            again: 409 /* the same room at the same time */, change: #"{"title":"Press conference"}"#, changedField: "title", changedValue: "Press conference",
+            refused: #"{"eventID":"gms-2017","title":"Too late","startsAt":"2017-12-01T10:00","endsAt":"2017-12-01T11:00"}"#),
+        Story(
+            path: "organizations", create: #"{"name":"City of Accra","kind":"city","country":"GH"}"#, again: 409,
+            change: #"{"country":"Ghana"}"#, changedField: "country", changedValue: "Ghana", refused: #"{"name":"Pirates","kind":"pirates"}"#,
+            listEvent: nil),
+        Story(
+            path: "people", create: #"{"name":"Kofi Mensah","email":"kofi.mensah@example.org"}"#, again: 409, change: #"{"country":"GH"}"#,
+            changedField: "country", changedValue: "GH", refused: #"{"name":"Kofi","email":"not-an-email"}"#, listEvent: nil),
+        Story(
+            path: "session-roles", create: #"{"sessionID":"$session","personID":"speaker@example.org","role":"speaker"}"#, again: 409,
+            change: #"{"position":5}"#, changedField: "position", changedValue: "5",
+            refused: #"{"sessionID":"$session","personID":"speaker@example.org","role":"juggler"}"#),
+        Story(
+            path: "invitations", create: #"{"eventID":"gms-2017","personID":"speaker@example.org"}"#, again: 409,
+            change: #"{"invitedBy":"the API test"}"#, changedField: "invitedBy", changedValue: "the API test",
+            refused: #"{"eventID":"gms-2017","sessionID":"$otherSession","personID":"speaker@example.org"}"#),
+        Story(
+            path: "rsvps", create: #"{"sessionID":"$session","personID":"speaker@example.org","response":"accepted"}"#, again: 409,
+            change: #"{"response":"declined"}"#, changedField: "response", changedValue: "declined",
+            refused: #"{"sessionID":"$session","personID":"speaker@example.org","response":"maybe"}"#),
+        Story(
+            path: "declarations", create: #"{"eventID":"gms-2017","title":"Mayors' Declaration"}"#, again: 409,
+            change: #"{"text":"We, the mayors, commit to welcoming cities."}"#, changedField: "text",
+            changedValue: "We, the mayors, commit to welcoming cities.", refused: #"{"eventID":"gms-2017","title":" "}"#),
+        Story(
+            path: "signatures", create: #"{"declarationID":"$declaration","personID":"speaker@example.org"}"#, again: 409,
+            change: #"{"reservation":"Subject to the council's approval"}"#, changedField: "reservation",
+            changedValue: "Subject to the council's approval", refused: #"{"declarationID":"no-such-declaration","personID":"speaker@example.org"}"#,
+            refusedStatus: 404, listEvent: "pss-2016"),
+    ]
+
+    @Test(arguments: stories) func lifeOfARow(_ story: Story) async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let create = try await api.substitute(story.create, client)
+            let attempt = try await api.send(client, .post, "/v1/\(story.path)", token: api.attendee, body: create)
+            #expect(attempt.status == 403, "an attendee may not create \(story.path): \(attempt.text)")
+            #expect(try await api.send(client, .post, "/v1/\(story.path)", token: nil, body: create).status == 401)
+
+            let created = try await api.send(client, .post, "/v1/\(story.path)", token: api.admin, body: create)
+            try #require(created.status == 201, "\(created.text)")
+            let id = try #require(created.object["id"] as? String)
+            #expect(created.headers[.location] == "/v1/\(story.path)/\(id)")
+            #expect(created.object["updatedAt"] is String)
+            #expect(try await api.send(client, .post, "/v1/\(story.path)", token: api.admin, body: create).status == story.again)
+
+            let fetched = try await api.send(client, .get, "/v1/\(story.path)/\(id)", token: api.admin)
+            #expect(fetched.status == 200 && fetched.object["id"] as? String == id)
+            let filter = story.listEvent.map { "event=\($0)&" } ?? ""
+            let listed = try await api.send(client, .get, "/v1/\(story.path)?\(filter)limit=1000", token: api.admin)
+            #expect(listed.items.contains { $0["id"] as? String == id }, "listed by event: \(listed.text)")
+
+            let changed = try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.admin, body: story.change)
+            #expect(changed.status == 200, "\(changed.text)")
+            #expect(changed.object[story.changedField].map { "\($0)" } == story.changedValue)
+            #expect(try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.attendee, body: story.change).status == 403)
+            let malformed = try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.admin, body: #"{"name": "#)
+            #expect(malformed.status == 400 && malformed.problemType == "/problems/malformed-body")
+
+            let refused = try await api.send(client, .post, "/v1/\(story.path)", token: api.admin, body: try await api.substitute(story.refused, client))
+            #expect(refused.status == story.refusedStatus, "\(refused.text)")
+            #expect(refused.headers[.contentType] == "application/problem+json")
+
+            #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.attendee).status == 403)
+            #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.admin).status == 204)
+            let gone = try await api.send(client, .get, "/v1/\(story.path)/\(id)", token: api.admin)
+            #expect(gone.status == 404 && gone.problemType == "/problems/not-found")
+            #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.admin).status == 404)
+        }
+    }
+
+    @Test func rowsStillReferredToAreNotDeleted() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let event = try await api.send(client, .delete, "/v1/events/gms-2017", token: api.admin)
+            #expect(event.status == 409 && event.problemType == "/problems/in-use", "\(event.text)")
+            let person = try await api.send(client, .delete, "/v1/people/\(StableID.make("person", "speaker@example.org"))", token: api.admin)
+            #expect(person.status == 204, "a person nobody refers to goes: \(person.text)")
+            #expect(try await api.send(client, .get, "/v1/events/gms-2017", token: api.admin).status == 200)
+        }
+    }
+
+    @Test func listsPageThroughEveryRowOnceAndFilterByTime() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let all = try await api.send(client, .get, "/v1/sessions?event=gfmd-2007&limit=1000", token: api.admin).items.compactMap { $0["id"] as? String }
+            #expect(all.count > 5)
+            var paged: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try await api.send(
+                    client, .get, "/v1/sessions?event=gfmd-2007&limit=2" + (cursor.map { "&after=\($0)" } ?? ""), token: api.admin)
+                paged += page.items.compactMap { $0["id"] as? String }
+                cursor = page.object["nextCursor"] as? String
+            } while cursor != nil
+            #expect(paged == all)
+            let future = try await api.send(client, .get, "/v1/sessions?updatedSince=2999-01-01T00:00:00Z", token: api.admin)
+            #expect(future.status == 200 && future.items.isEmpty)
+            let past = try await api.send(client, .get, "/v1/sessions?updatedSince=2000-01-01T00:00:00Z&limit=1000", token: api.admin)
+            #expect(past.items.count >= all.count)
+            for query in ["limit=0", "limit=abc", "updatedSince=yesterday"] {
+                let bad = try await api.send(client, .get, "/v1/sessions?\(query)", token: api.admin)
+                #expect(bad.status == 400 && bad.problemType == "/problems/bad-request", "\(query)")
+            }
+            #expect(try await api.send(client, .get, "/v1/sessions?event=no-such-event", token: api.admin).status == 404)
+        }
+    }
+
+    @Test func attendeesReadWhatTheirLaptopWouldReceive() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let people = try await api.send(client, .get, "/v1/people?limit=1000", token: api.attendee).items
+            #expect(!people.isEmpty)
+            #expect(people.allSatisfy { $0["email"] == nil || $0["email"] as? String == "attendee@example.org" }, "no one else's email")
+            let invitationOnly = try await api.send(client, .get, "/v1/sessions?event=pss-2016", token: api.attendee)
+            #expect(invitationOnly.items.isEmpty, "the invitation-only summit is not the attendee's to see")
+            let adminView = try await api.send(client, .get, "/v1/people?limit=1000", token: api.admin).items
+            #expect(adminView.contains { $0["email"] as? String == "speaker@example.org" })
+        }
+    }
+
+    @Test func everyResponseCarriesARequestIDAndRequestsAreCounted() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let mine = try await api.send(client, .get, "/v1/rooms", token: api.admin, headers: [RequestLogMiddleware<DaemonRequestContext>.header: "trace-42"])
+            #expect(mine.headers[RequestLogMiddleware<DaemonRequestContext>.header] == "trace-42")
+            let failed = try await api.send(client, .get, "/v1/rooms", token: nil)
+            #expect(failed.status == 401)
+            #expect((failed.headers[RequestLogMiddleware<DaemonRequestContext>.header] ?? "").count == 32)
+            let metrics = try await api.send(client, .get, "/metrics", token: nil)
+            #expect(metrics.text.contains(#"hb_requests{http_route="/v1/rooms",http_request_method="GET",http_response_status_code="200"}"#))
+        }
+    }
+}
+
+/// A seeded daemon router in process with three callers: an administrator, an attendee of GMS 2017, and none.
+struct APIFixture {
+    /// Every route as `METHOD /path/{parameter}`, in OpenAPI's spelling.
+    let operations: Set<String>
+    let app: Application<RouterResponder<DaemonRequestContext>>
+    let admin: String
+    let attendee: String
+
+    init() throws {
+        let path = try temporaryFolder().appendingPathComponent("eventsd.sqlite").path
+        let store = try openDaemonStore(path: path)
+        _ = try SeedLoader(store: store).load(directory: Binaries.seed)
+        try store.addPerson(name: "Sam Speaker", email: "speaker@example.org")
+        let accounts = AccountStore(replica: store.replica)
+        admin = try accounts.createAccount(email: "admin@example.org", name: "Admin", isAdmin: true).1
+        attendee = try accounts.createAccount(email: "attendee@example.org", name: "Ada Attendee", isAdmin: false).1
+        try accounts.grant(.attendee, to: "attendee@example.org", eventSlug: "gms-2017")
+        let router = buildRouter(
+            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: DaemonConfiguration(databasePath: path))
+        operations = Set(
+            router.routes.map { route in
+                let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                return "\(route.method) /\(path.joined(separator: "/"))"
+            })
+        app = Application(router: router)
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: HTTPFields
+        var text: String
+
+        var object: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
+        var items: [[String: Any]] { object["items"] as? [[String: Any]] ?? [] }
+        var problemType: String? { object["type"] as? String }
+    }
+
+    func send(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
+        headers: HTTPFields = [:]
+    ) async throws -> Reply {
+        var fields = headers
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        if body != nil { fields[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }) { response in
+            Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
+        }
+    }
+
+    /// Replaces the placeholders of a story's body with ids read through the API itself.
+    func substitute(_ body: String, _ client: some TestClientProtocol) async throws -> String {
+        var body = body
+        if body.contains("$session") {
+            body = body.replacingOccurrences(of: "$session", with: try await firstID(client, "/v1/sessions?event=gms-2017"))
+        }
+        if body.contains("$otherSession") {
+            body = body.replacingOccurrences(of: "$otherSession", with: try await firstID(client, "/v1/sessions?event=gfmd-2007"))
+        }
+        if body.contains("$declaration") {
+            body = body.replacingOccurrences(of: "$declaration", with: try await firstID(client, "/v1/declarations?event=pss-2016"))
+        }
+        return body
+    }
+
+    private func firstID(_ client: some TestClientProtocol, _ uri: String) async throws -> String {
+        try #require(try await send(client, .get, uri, token: admin).items.first?["id"] as? String)
+    }
+}
