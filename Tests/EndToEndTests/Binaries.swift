@@ -51,16 +51,19 @@ final class Daemon {
     let process = Process()
     let url: String
     let port: Int
+    /// Where the daemon's standard error (its log) goes.
+    let logFile: URL
     private let logs: FileHandle
 
-    init(database: URL, port: Int = 0, seed: URL? = Binaries.seed) throws {
+    init(database: URL, port: Int = 0, seed: URL? = Binaries.seed, environment: [String: String] = [:]) throws {
         process.executableURL = Binaries.eventsd
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.arguments =
             ["serve", "--db", database.path, "--host", "127.0.0.1", "--port", "\(port)"]
             + (seed.map { ["--seed", $0.path] } ?? [])
         let out = Pipe()
         process.standardOutput = out
-        let logFile = database.deletingPathExtension().appendingPathExtension("log")
+        logFile = database.deletingPathExtension().appendingPathExtension("log")
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         logs = try FileHandle(forWritingTo: logFile)
         logs.seekToEndOfFile()

@@ -15,7 +15,8 @@ import Testing
     struct Story: Sendable, CustomStringConvertible {
         var path: String
         var create: String
-        /// The status of creating the same row again: 409 where a natural key identifies it.
+        /// The status of creating the same row again: 409 where a natural key identifies it (for a session, its
+        /// room at that time is taken).
         var again: Int
         var change: String
         var changedField: String
@@ -44,7 +45,7 @@ import Testing
         Story(
             path: "sessions",
             create: #"{"eventID":"gms-2017","title":"Press briefing","startsAt":"2017-09-19T18:00","endsAt":"2017-09-19T18:30","room":"Press Room"}"#,
-            again: 409 /* the same room at the same time */, change: #"{"title":"Press conference"}"#, changedField: "title", changedValue: "Press conference",
+            again: 409, change: #"{"title":"Press conference"}"#, changedField: "title", changedValue: "Press conference",
             refused: #"{"eventID":"gms-2017","title":"Too late","startsAt":"2017-12-01T10:00","endsAt":"2017-12-01T11:00"}"#),
         Story(
             path: "organizations", create: #"{"name":"City of Accra","kind":"city","country":"GH"}"#, again: 409,

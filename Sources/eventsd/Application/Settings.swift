@@ -1,40 +1,47 @@
-import ArgumentParser
 import Logging
 import Sync
 
 /// Resolves `eventsd serve`'s settings: a flag wins over its environment variable, which wins over the default.
-/// A malformed value, from either, is a usage error naming where it came from.
+/// A malformed value, from either, is refused in one line naming where it came from.
 struct Settings {
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
+
+        init(_ description: String) {
+            self.description = description
+        }
+    }
+
     let environment: [String: String]
 
     func value<T: LosslessStringConvertible>(_ flag: T?, _ variable: String, default fallback: T) throws -> T {
         if let flag { return flag }
         guard let text = environment[variable], !text.isEmpty else { return fallback }
-        guard let value = T(text) else { throw ValidationError("\(variable)='\(text)' is not a valid value.") }
+        guard let value = T(text) else { throw Invalid("\(variable)='\(text)' is not a valid value.") }
         return value
     }
 
     func configuration(of serve: Serve) throws -> DaemonConfiguration {
         guard let db = serve.db ?? environment["EVENTSD_DB"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw ValidationError("Name the daemon's SQLite file with --db or EVENTSD_DB.")
+            throw Invalid("Name the daemon's SQLite file with --db or EVENTSD_DB.")
         }
         var configuration = DaemonConfiguration(databasePath: db)
         configuration.host = try value(serve.host, "EVENTSD_HOST", default: configuration.host)
         configuration.port = try value(serve.port, "EVENTSD_PORT", default: configuration.port)
-        guard (0...65535).contains(configuration.port) else { throw ValidationError("The port must be between 0 and 65535.") }
+        guard (0...65535).contains(configuration.port) else { throw Invalid("The port must be between 0 and 65535.") }
         configuration.seedDirectory = serve.seed ?? environment["EVENTSD_SEED"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)
         configuration.maxBodySize = try value(serve.maxBodyBytes, "EVENTSD_MAX_BODY_BYTES", default: configuration.maxBodySize)
-        guard configuration.maxBodySize > 0 else { throw ValidationError("The body size limit must be positive.") }
+        guard configuration.maxBodySize > 0 else { throw Invalid("The body size limit must be positive.") }
         let durability = try value(serve.durability, "EVENTSD_DURABILITY", default: "full")
         guard let mode = Replica.Durability(rawValue: durability.uppercased()) else {
-            throw ValidationError("Durability is full or normal, not '\(durability)'.")
+            throw Invalid("Durability is full or normal, not '\(durability)'.")
         }
         configuration.durability = mode
         let level = try value(serve.logLevel, "EVENTSD_LOG_LEVEL", default: environment["LOG_LEVEL"] ?? "info")
-        guard let logLevel = Logger.Level(rawValue: level) else { throw ValidationError("Unknown log level '\(level)'.") }
+        guard let logLevel = Logger.Level(rawValue: level) else { throw Invalid("Unknown log level '\(level)'.") }
         configuration.logLevel = logLevel
         return configuration
     }

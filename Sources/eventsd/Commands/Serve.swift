@@ -46,7 +46,7 @@ struct Serve: AsyncParsableCommand {
         let settings = Settings(environment: ProcessInfo.processInfo.environment)
         let configuration = try settings.configuration(of: self)
         let format = try settings.value(logFormat, "EVENTSD_LOG_FORMAT", default: "text")
-        guard ["text", "json"].contains(format) else { throw ValidationError("The log format is text or json, not '\(format)'.") }
+        guard ["text", "json"].contains(format) else { throw Settings.Invalid("The log format is text or json, not '\(format)'.") }
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = format == "json" ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = configuration.logLevel
