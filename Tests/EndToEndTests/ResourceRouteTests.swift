@@ -128,6 +128,28 @@ import Testing
         }
     }
 
+    @Test func withdrawingAnRSVPGivesItsSeatToTheNextInLine() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let session = try await api.send(
+                client, .post, "/v1/sessions", token: api.admin,
+                body: #"{"eventID":"gms-2017","title":"Study visit","startsAt":"2017-09-19T17:00","endsAt":"2017-09-19T18:00","capacity":1}"#)
+            let sessionID = try #require(session.object["id"] as? String)
+            var answers: [[String: Any]] = []
+            for person in ["speaker@example.org", "attendee@example.org"] {
+                _ = try await api.send(client, .post, "/v1/people", token: api.admin, body: "{\"name\":\"\(person)\",\"email\":\"\(person)\"}")
+                let body = "{\"sessionID\":\"\(sessionID)\",\"personID\":\"\(person)\",\"response\":\"accepted\"}"
+                answers.append(try await api.send(client, .post, "/v1/rsvps", token: api.admin, body: body).object)
+            }
+            #expect(answers.map { $0["decision"] as? String } == ["confirmed", "waitlisted"])
+            let first = try #require(answers[0]["id"] as? String)
+            let second = try #require(answers[1]["id"] as? String)
+            #expect(try await api.send(client, .delete, "/v1/rsvps/\(first)", token: api.admin).status == 204)
+            let promoted = try await api.send(client, .get, "/v1/rsvps/\(second)", token: api.attendee)
+            #expect(promoted.object["decision"] as? String == "confirmed", "\(promoted.text)")
+        }
+    }
+
     @Test func listsPageThroughEveryRowOnceAndFilterByTime() async throws {
         let api = try APIFixture()
         try await api.app.test(.router) { client in

@@ -114,7 +114,7 @@ extension EventsPolicy {
 
     /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.
     private func withdrawnSeat(of rsvpID: String, in db: Database) throws -> [String] {
-        guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID])! else { return [] }
+        guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID]) ?? false) else { return [] }
         let session = try String.fetchOne(db, sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
         try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
         return session.map { [$0] } ?? []

@@ -64,9 +64,12 @@ extension EventsStore {
 }
 
 extension String {
-    /// "session_roles" -> "session role", for messages.
+    /// A table's rows as a person names one of them: "session_roles" -> "session role", "people" -> "person".
     var singularNoun: String {
-        let words = replacingOccurrences(of: "_", with: " ")
-        return words.hasSuffix("s") ? String(words.dropLast()) : words
+        switch self {
+        case "people": "person"
+        case "rsvps": "RSVP"
+        default: replacingOccurrences(of: "_", with: " ").replacing(/s$/, with: "")
+        }
     }
 }
