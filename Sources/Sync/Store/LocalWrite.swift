@@ -38,17 +38,14 @@ public struct LocalWrite {
     public mutating func update(_ table: String, id: String, values: [String: SyncValue]) throws {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
-        let stamp = context.localStamp(causalLength: current, now: now)
-        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
-            try authorize(Change(table: table, rowID: id, column: column, value: value, stamp: stamp), proposals: values)
-        }
+        try authorize(values, of: table, id: id, causalLength: current)
         let existing = try Row.fetchOne(
             db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
         let changed = values.filter { column, value in
             existing.map { SyncValue.fromDatabaseValue($0[column] as DatabaseValue) != value } ?? true
         }
         guard !changed.isEmpty else { return }
-        try write(changed, to: table, id: id, stamp: stamp)
+        try write(changed, to: table, id: id, stamp: context.localStamp(causalLength: current, now: now))
     }
 
     public mutating func delete(from table: String, id: String) throws {
@@ -70,6 +67,15 @@ public struct LocalWrite {
         for column in declared.columns {
             guard let value = values[column.name] else { continue }
             try apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp), proposals: values)
+        }
+    }
+
+    /// Judges every proposed field of an update, changed or not, when the write is an account's.
+    private mutating func authorize(_ values: [String: SyncValue], of table: String, id: String, causalLength: Int64) throws {
+        guard authority != nil else { return }
+        let stamp = context.localStamp(causalLength: causalLength, now: now)
+        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
+            try authorize(Change(table: table, rowID: id, column: column, value: value, stamp: stamp), proposals: values)
         }
     }
 
