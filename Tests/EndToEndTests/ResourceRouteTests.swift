@@ -24,6 +24,8 @@ import Testing
         /// A creation the domain refuses, with its status.
         var refused: String
         var refusedStatus: Int = 422
+        /// Whether the attendee sees the new row: if not, changing it is answered as for a row that does not exist.
+        var visibleToAttendee = true
         /// The event whose list holds the new row; `nil` lists without a filter.
         var listEvent: String? = "gms-2017"
         var description: String { path }
@@ -53,7 +55,8 @@ import Testing
             listEvent: nil),
         Story(
             path: "people", create: #"{"name":"Kofi Mensah","email":"kofi.mensah@example.org"}"#, again: 409, change: #"{"country":"GH"}"#,
-            changedField: "country", changedValue: "GH", refused: #"{"name":"Kofi","email":"not-an-email"}"#, listEvent: nil),
+            changedField: "country", changedValue: "GH", refused: #"{"name":"Kofi","email":"not-an-email"}"#, visibleToAttendee: false,
+            listEvent: nil),
         Story(
             path: "session-roles", create: #"{"sessionID":"$session","personID":"speaker@example.org","role":"speaker"}"#, again: 409,
             change: #"{"position":5}"#, changedField: "position", changedValue: "5",
@@ -61,11 +64,11 @@ import Testing
         Story(
             path: "invitations", create: #"{"eventID":"gms-2017","personID":"speaker@example.org"}"#, again: 409,
             change: #"{"invitedBy":"the API test"}"#, changedField: "invitedBy", changedValue: "the API test",
-            refused: #"{"eventID":"gms-2017","sessionID":"$otherSession","personID":"speaker@example.org"}"#),
+            refused: #"{"eventID":"gms-2017","sessionID":"$otherSession","personID":"speaker@example.org"}"#, visibleToAttendee: false),
         Story(
             path: "rsvps", create: #"{"sessionID":"$session","personID":"speaker@example.org","response":"accepted"}"#, again: 409,
             change: #"{"response":"declined"}"#, changedField: "response", changedValue: "declined",
-            refused: #"{"sessionID":"$session","personID":"speaker@example.org","response":"maybe"}"#),
+            refused: #"{"sessionID":"$session","personID":"speaker@example.org","response":"maybe"}"#, visibleToAttendee: false),
         Story(
             path: "declarations", create: #"{"eventID":"gms-2017","title":"Mayors' Declaration"}"#, again: 409,
             change: #"{"text":"We, the mayors, commit to welcoming cities."}"#, changedField: "text",
@@ -74,7 +77,7 @@ import Testing
             path: "signatures", create: #"{"declarationID":"$declaration","personID":"speaker@example.org"}"#, again: 409,
             change: #"{"reservation":"Subject to the council's approval"}"#, changedField: "reservation",
             changedValue: "Subject to the council's approval", refused: #"{"declarationID":"no-such-declaration","personID":"speaker@example.org"}"#,
-            refusedStatus: 404, listEvent: "pss-2016"),
+            refusedStatus: 404, visibleToAttendee: false, listEvent: "pss-2016"),
     ]
 
     @Test(arguments: stories) func lifeOfARow(_ story: Story) async throws {
@@ -101,7 +104,8 @@ import Testing
             let changed = try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.admin, body: story.change)
             #expect(changed.status == 200, "\(changed.text)")
             #expect(changed.object[story.changedField].map { "\($0)" } == story.changedValue)
-            #expect(try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.attendee, body: story.change).status == 403)
+            let notTheirs = story.visibleToAttendee ? 403 : 404
+            #expect(try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.attendee, body: story.change).status == notTheirs)
             let malformed = try await api.send(client, .patch, "/v1/\(story.path)/\(id)", token: api.admin, body: #"{"name": "#)
             #expect(malformed.status == 400 && malformed.problemType == "/problems/malformed-body")
 
@@ -109,7 +113,7 @@ import Testing
             #expect(refused.status == story.refusedStatus, "\(refused.text)")
             #expect(refused.headers[.contentType] == "application/problem+json")
 
-            #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.attendee).status == 403)
+            #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.attendee).status == notTheirs)
             #expect(try await api.send(client, .delete, "/v1/\(story.path)/\(id)", token: api.admin).status == 204)
             let gone = try await api.send(client, .get, "/v1/\(story.path)/\(id)", token: api.admin)
             #expect(gone.status == 404 && gone.problemType == "/problems/not-found")
@@ -147,6 +151,44 @@ import Testing
             #expect(try await api.send(client, .delete, "/v1/rsvps/\(first)", token: api.admin).status == 204)
             let promoted = try await api.send(client, .get, "/v1/rsvps/\(second)", token: api.attendee)
             #expect(promoted.object["decision"] as? String == "confirmed", "\(promoted.text)")
+        }
+    }
+
+    @Test func changesSinceAnInstantIncludeDeletions() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let room = try await api.send(client, .post, "/v1/rooms", token: api.admin, body: #"{"eventID":"gms-2017","name":"Annex","capacity":8}"#)
+            let id = try #require(room.object["id"] as? String)
+            let since = try #require(room.object["updatedAt"] as? String)
+            #expect(try await api.send(client, .delete, "/v1/rooms/\(id)", token: api.admin).status == 204)
+            let changed = try await api.send(client, .get, "/v1/rooms?updatedSince=\(since)", token: api.admin)
+            #expect(changed.object["deletedIDs"] as? [String] == [id], "\(changed.text)")
+            #expect(!changed.items.contains { $0["id"] as? String == id })
+            let plain = try await api.send(client, .get, "/v1/rooms", token: api.admin)
+            #expect(plain.object["deletedIDs"] == nil, "deletions are listed only for a client that mirrors changes")
+        }
+    }
+
+    @Test func aClientMayNameTheSessionItCreatesSoARetryMakesNoSecond() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let body = #"{"id":"gms-2017-press","eventID":"gms-2017","title":"Press","startsAt":"2017-09-19T18:00","endsAt":"2017-09-19T18:30"}"#
+            let first = try await api.send(client, .post, "/v1/sessions", token: api.admin, body: body)
+            #expect(first.status == 201 && first.object["id"] as? String == "gms-2017-press")
+            #expect(try await api.send(client, .post, "/v1/sessions", token: api.admin, body: body).status == 409)
+            let odd = body.replacingOccurrences(of: "gms-2017-press", with: "no spaces please")
+            #expect(try await api.send(client, .post, "/v1/sessions", token: api.admin, body: odd).status == 422)
+        }
+    }
+
+    @Test func aRowTheCallerCannotSeeIsNotFoundForChangesEither() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let hidden = try await api.substitute("$hiddenSession", client)
+            for method in [HTTPRequest.Method.get, .patch, .delete] {
+                let reply = try await api.send(client, method, "/v1/sessions/\(hidden)", token: api.attendee, body: method == .patch ? #"{"title":"Mine now"}"# : nil)
+                #expect(reply.status == 404, "\(method): \(reply.text)")
+            }
         }
     }
 
@@ -263,6 +305,9 @@ struct APIFixture {
         }
         if body.contains("$otherSession") {
             body = body.replacingOccurrences(of: "$otherSession", with: try await firstID(client, "/v1/sessions?event=gfmd-2007"))
+        }
+        if body.contains("$hiddenSession") {
+            body = body.replacingOccurrences(of: "$hiddenSession", with: try await firstID(client, "/v1/sessions?event=pss-2016"))
         }
         if body.contains("$declaration") {
             body = body.replacingOccurrences(of: "$declaration", with: try await firstID(client, "/v1/declarations?event=pss-2016"))

@@ -22,7 +22,11 @@ extension EventsStore {
                 arguments: StatementArguments(arguments))
             var access = try ReadAccess(principal: reader, in: db)
             let items = try rows.compactMap { try Self.listed(R.self, $0, access: &access) }
-            return ResourcePage(items: items, nextCursor: rows.count == limit ? rows.last?["id"] : nil)
+            let next: String? = rows.count == limit ? rows.last?["id"] : nil
+            let deleted = try arguments["since"].map { since in
+                try Self.deletions(of: R.table, since: since, after: query.after ?? "", through: next, in: db)
+            }
+            return ResourcePage(items: items, nextCursor: next, deletedIDs: deleted)
         }
     }
 
@@ -36,6 +40,19 @@ extension EventsStore {
             }
             return listed
         }
+    }
+
+    /// The rows of `table` deleted at or after `since` (a clock reading) with ids after `after`, up to `end`.
+    private static func deletions(
+        of table: String, since: (any DatabaseValueConvertible)?, after: String, through end: String?, in db: Database
+    ) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT row_id FROM crdt_clock WHERE tbl = :table AND col = '' AND cl % 2 = 0 AND hlc >= :since AND row_id > :after
+                AND (:end IS NULL OR row_id <= :end) ORDER BY row_id
+                """,
+            arguments: ["table": table, "since": since, "after": after, "end": end])
     }
 
     private static func selection(_ table: String) -> String {

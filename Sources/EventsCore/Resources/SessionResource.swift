@@ -3,6 +3,9 @@ public enum SessionResource: Resource {
     public typealias Model = Session
 
     public struct Creation: Decodable, Sendable {
+        /// A client's own id for the new session, so that retrying a creation cannot make two (1 to 64 letters,
+        /// digits and '-'); a new UUID when absent.
+        public var id: String?
         public var eventID: String
         public var title: String
         public var format: String?
@@ -46,7 +49,11 @@ public enum SessionResource: Resource {
             title: input.title, format: input.format, start: input.startsAt, end: input.endsAt, room: input.room, segment: input.segmentID,
             joinURL: input.joinURL, recordingURL: input.recordingURL, capacity: input.capacity, invitationOnly: input.invitationOnly,
             description: input.description)
-        return try store.addSession(eventSlug: input.eventID, draft)
+        guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, draft) }
+        guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw EventsError.invalid("A session id has 1 to 64 letters, digits and '-', not '\(id)'.")
+        }
+        return try store.addSession(eventSlug: input.eventID, draft, id: id)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {

@@ -22,6 +22,13 @@ struct ResourceController<R: Resource> {
         try R.id(of: try context.parameters.require("id"), in: store)
     }
 
+    /// The row's id, if the caller may see the row: a row they cannot see is as absent for a change as for a read.
+    private func visibleID(in context: DaemonRequestContext, for account: Account) throws -> String {
+        let id = try id(in: context)
+        _ = try store.get(R.self, id: id, reader: account.id)
+        return id
+    }
+
     @Sendable func list(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let query = try ListQuery(request).resourceQuery
@@ -45,7 +52,7 @@ struct ResourceController<R: Resource> {
 
     @Sendable func update(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let id = try id(in: context)
+        let id = try visibleID(in: context, for: account)
         let changes = try await request.decodeJSON(R.Changes.self, maxBodySize: maxBodySize)
         try R.update(id: id, changes, in: store.acting(as: account.id))
         context.logger.info("Updated", metadata: ["resource": "\(name)", "resource.id": "\(id)"])
@@ -54,7 +61,7 @@ struct ResourceController<R: Resource> {
 
     @Sendable func delete(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let id = try id(in: context)
+        let id = try visibleID(in: context, for: account)
         try R.delete(id: id, in: store.acting(as: account.id))
         context.logger.info("Deleted", metadata: ["resource": "\(name)", "resource.id": "\(id)"])
         return Response(status: .noContent)
