@@ -6,26 +6,13 @@ extension EventsStore {
     /// A page of the resource's rows that `reader` (an account id) may see, fields it may not read left empty.
     public func list<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, reader: String) throws -> ResourcePage<R.Model> {
         let limit = min(max(query.limit, 1), ResourceQuery.maxLimit)
+        let since = query.updatedSince.map { HybridTimestamp(milliseconds: Int64($0.timeIntervalSince1970 * 1000), counter: 0).rawValue }
         return try replica.read { db in
-            var conditions = ["t.id > :after"]
-            var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after ?? "", "table": R.table, "limit": limit]
-            if let event = query.event {
-                conditions.append("(\(R.eventCondition))")
-                arguments["event"] = try Self.eventID(event, in: db)
-            }
-            if let since = query.updatedSince {
-                conditions.append("t.id IN (SELECT row_id FROM crdt_clock WHERE tbl = :table AND hlc >= :since)")
-                arguments["since"] = HybridTimestamp(milliseconds: Int64(since.timeIntervalSince1970 * 1000), counter: 0).rawValue
-            }
-            let rows = try Row.fetchAll(
-                db, sql: "\(Self.selection(R.table)) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id LIMIT :limit",
-                arguments: StatementArguments(arguments))
+            let rows = try Self.rows(R.self, query, since: since, limit: limit, in: db)
             var access = try ReadAccess(principal: reader, in: db)
             let items = try rows.compactMap { try Self.listed(R.self, $0, access: &access) }
             let next: String? = rows.count == limit ? rows.last?["id"] : nil
-            let deleted = try arguments["since"].map { since in
-                try Self.deletions(of: R.table, since: since, after: query.after ?? "", through: next, in: db)
-            }
+            let deleted = try since.map { try Self.deletions(of: R.table, since: $0, after: query.after ?? "", through: next, in: db) }
             return ResourcePage(items: items, nextCursor: next, deletedIDs: deleted)
         }
     }
@@ -42,9 +29,26 @@ extension EventsStore {
         }
     }
 
+    /// The query's rows in id order, hidden ones included; `since` is a clock reading.
+    private static func rows<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, since: Int64?, limit: Int, in db: Database) throws -> [Row] {
+        var conditions = ["t.id > :after"]
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after ?? "", "table": R.table, "limit": limit]
+        if let event = query.event {
+            conditions.append("(\(R.eventCondition))")
+            arguments["event"] = try eventID(event, in: db)
+        }
+        if let since {
+            conditions.append("t.id IN (SELECT row_id FROM crdt_clock WHERE tbl = :table AND hlc >= :since)")
+            arguments["since"] = since
+        }
+        return try Row.fetchAll(
+            db, sql: "\(selection(R.table)) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id LIMIT :limit",
+            arguments: StatementArguments(arguments))
+    }
+
     /// The rows of `table` deleted at or after `since` (a clock reading) with ids after `after`, up to `end`.
     private static func deletions(
-        of table: String, since: (any DatabaseValueConvertible)?, after: String, through end: String?, in db: Database
+        of table: String, since: Int64, after: String, through end: String?, in db: Database
     ) throws -> [String] {
         try String.fetchAll(
             db,
