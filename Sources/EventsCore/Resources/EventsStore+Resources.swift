@@ -6,7 +6,7 @@ extension EventsStore {
     /// A page of the resource's rows that `reader` (an account id) may see, fields it may not read left empty.
     public func list<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, reader: String) throws -> ResourcePage<R.Model> {
         let limit = min(max(query.limit, 1), ResourceQuery.maxLimit)
-        let since = query.updatedSince.map { HybridTimestamp(milliseconds: Int64($0.timeIntervalSince1970 * 1000), counter: 0).rawValue }
+        let since = query.updatedSince.map { HybridTimestamp(earliestAt: $0).rawValue }
         return try replica.read { db in
             let rows = try Self.rows(R.self, query, since: since, limit: limit, in: db)
             var access = try ReadAccess(principal: reader, in: db)

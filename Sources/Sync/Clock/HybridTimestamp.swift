@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hybrid logical clock reading: 48 bits of Unix milliseconds and a 16-bit counter, packed so that the
 /// integer order is the clock order.
 public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -13,6 +15,12 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
 
     public init(milliseconds: Int64, counter: Int64) {
         rawValue = (milliseconds << 16) | (counter & HybridTimestamp.maxCounter)
+    }
+
+    /// The earliest reading at the given wall-clock time; times outside the clock's range are clamped to it.
+    public init(earliestAt date: Date) {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        self.init(milliseconds: Int64(min(max(milliseconds, 0), Double(Self.maxMilliseconds))), counter: 0)
     }
 
     public var milliseconds: Int64 { rawValue >> 16 }
