@@ -70,5 +70,13 @@ import Testing
         #expect(throws: SyncError.self) { try api.perform(path: "/v1/sessions/\(apiSession)", body: nil) }
         let attendeeList = try attendeeAPI.perform(path: "/v1/sessions?event=gfmd-2007&limit=1000", body: nil)
         #expect(!String(decoding: attendeeList, as: UTF8.self).contains(apiSession), "deleted on the laptop, gone from the API")
+
+        let metrics = String(decoding: try api.perform(path: "/metrics", body: nil), as: UTF8.self).split(separator: "\n")
+        func value(_ series: String) -> Double? {
+            metrics.first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+        #expect(value("eventsd_sync_batches_total") == 2, "the organizer pushed a new session, then its deletion")
+        #expect((value(#"eventsd_sync_changes_total{outcome="accepted"}"#) ?? 0) >= 2)
+        #expect((value(#"hb_requests{http_route="/v1/sessions",http_request_method="POST",http_response_status_code="201"}"#) ?? 0) == 1)
     }
 }
