@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build, and start eventsd on an embedded SQLite file with the seed
-# data loaded. Settings: EVENTSD_DB (default ./data/eventsd.sqlite), EVENTSD_HOST, EVENTSD_PORT, BUILD_CONFIG.
+# data loaded. EVENTSD_DB defaults to ./data/eventsd.sqlite here; every other EVENTSD_* setting of `eventsd serve`
+# (README, Configuration) applies as it is; BUILD_CONFIG picks debug or release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -17,4 +18,4 @@ if [ ! -f "$db" ]; then
     echo "First start: creating the administrator account organizer@example.org; keep its token:" >&2
     "$bin/eventsd" admin create-user --db "$db" --email organizer@example.org --name "Summit organizer" --admin >&2
 fi
-exec "$bin/eventsd" serve --db "$db" --host "${EVENTSD_HOST:-127.0.0.1}" --port "${EVENTSD_PORT:-8080}" --seed seed
+exec "$bin/eventsd" serve --db "$db" --seed "${EVENTSD_SEED:-seed}"
