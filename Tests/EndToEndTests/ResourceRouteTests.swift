@@ -181,6 +181,26 @@ import Testing
         }
     }
 
+    @Test func aRefusedChangeOfASessionChangesNothingOfIt() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            func session(_ title: String, _ room: String) async throws -> String {
+                let body = "{\"eventID\":\"gms-2017\",\"title\":\"\(title)\",\"startsAt\":\"2017-09-19T17:00\",\"endsAt\":\"2017-09-19T18:00\",\"room\":\"\(room)\"}"
+                return try #require(try await api.send(client, .post, "/v1/sessions", token: api.admin, body: body).object["id"] as? String)
+            }
+            _ = try await session("Mayors' working lunch", "Annex")
+            let briefing = try await session("Donor briefing", "Annex Two")
+            let cancelled = try await api.send(client, .patch, "/v1/sessions/\(briefing)", token: api.admin, body: #"{"status":"cancelled"}"#)
+            #expect(cancelled.object["status"] as? String == "cancelled" && cancelled.object["sequence"] as? Int == 1)
+            let clash = try await api.send(client, .patch, "/v1/sessions/\(briefing)", token: api.admin, body: #"{"status":"scheduled","room":"Annex"}"#)
+            #expect(clash.status == 409 && clash.problemType == "/problems/schedule-conflict", "\(clash.text)")
+            let unchanged = try await api.send(client, .get, "/v1/sessions/\(briefing)", token: api.admin).object
+            #expect(unchanged["status"] as? String == "cancelled" && unchanged["room"] as? String == "Annex Two" && unchanged["sequence"] as? Int == 1)
+            let reinstated = try await api.send(client, .patch, "/v1/sessions/\(briefing)", token: api.admin, body: #"{"status":"scheduled"}"#)
+            #expect(reinstated.object["status"] as? String == "scheduled" && reinstated.object["sequence"] as? Int == 2)
+        }
+    }
+
     @Test func aRowTheCallerCannotSeeIsNotFoundForChangesEither() async throws {
         let api = try APIFixture()
         try await api.app.test(.router) { client in

@@ -41,23 +41,6 @@ extension EventsStore {
         }
     }
 
-    /// Cancelled sessions can be scheduled again; calendars see a new SEQUENCE.
-    public func reinstateSession(id: String) throws {
-        try write { write in
-            let current = try Self.session(id: id, in: write.db)
-            guard current.isCancelled else { return }
-            let event = try Self.event(id: current.eventID, in: write.db)
-            var scheduled = current
-            scheduled.status = SessionStatus.scheduled.rawValue
-            if let clash = try Rules.roomClash(for: scheduled, event: event, in: write.db) {
-                throw EventsError.roomBusy(room: scheduled.room ?? "", with: clash.title)
-            }
-            try write.update(
-                "sessions", id: id,
-                values: ["status": .text(SessionStatus.scheduled.rawValue), "sequence": .integer(Int64(current.sequence + 1))])
-        }
-    }
-
     public func editOrganization(id: String, name: String?, kind: String?, country: String?, developmentStatus: String?) throws {
         try write { write in
             guard let current = try Organization.fetchOne(write.db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id]) else {

@@ -18,14 +18,19 @@ extension EventsStore {
         return id
     }
 
-    /// Changes the given fields of a session, keeping the schedule rules.
-    public func editSession(id: String, _ draft: SessionDraft) throws {
+    /// Changes the given fields of a session and, with `status`, cancels or reinstates it, in one transaction
+    /// that keeps the schedule rules; calendars see a new SEQUENCE when time, place or status change.
+    public func editSession(id: String, _ draft: SessionDraft, status: SessionStatus? = nil) throws {
         try write { write in
             let current = try Self.session(id: id, in: write.db)
             let event = try Self.event(id: current.eventID, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
-            try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
-            if Self.changesTimeOrPlace(values, of: current) { values["sequence"] = .integer(Int64(current.sequence + 1)) }
+            if let status, status.rawValue != current.status { values["status"] = .text(status.rawValue) }
+            let onlyCancels = values.keys.allSatisfy { $0 == "status" } && status == .cancelled
+            if !onlyCancels { try Self.checkSchedule(id: id, values: values, event: event, in: write.db) }
+            if Self.changesTimeOrPlace(values, of: current) || values["status"] != nil {
+                values["sequence"] = .integer(Int64(current.sequence + 1))
+            }
             try write.update("sessions", id: id, values: values)
         }
     }
@@ -106,6 +111,7 @@ extension EventsStore {
         if let start = values["starts_at"]?.text, let date = Instant.parse(start) { merged.startsAt = date }
         if let end = values["ends_at"]?.text, let date = Instant.parse(end) { merged.endsAt = date }
         if let room = values["room"] { merged.room = room.text }
+        if let status = values["status"]?.text { merged.status = status }
         guard Rules.liesWithin(merged, event) else {
             throw EventsError.outsideEvent(session: merged.title, starts: event.startsOn, ends: event.endsOn)
         }

@@ -58,10 +58,7 @@ public enum SessionResource: Resource {
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
         let status = try changes.status.map { try SessionStatus.parse($0, field: "session status") }
-        if status == .scheduled { try store.reinstateSession(id: id) }
-        if changes.draft != SessionDraft() { try store.editSession(id: id, changes.draft) }
-        if status == .cancelled { try store.cancelSession(id: id) }
-        if status == nil, changes.draft == SessionDraft() { _ = try store.session(id: id) }
+        try store.editSession(id: id, changes.draft, status: status)
     }
 
     public static func delete(id: String, in store: EventsStore) throws {
