@@ -51,7 +51,9 @@ extension Problem {
             self.init(syncError: error)
         case let error as EventsError:
             switch error {
-            case .eventNotFound, .sessionNotFound, .notFound: self.init(.notFound, type: "not-found", detail: error.description)
+            case .eventNotFound(let key): self.init(.notFound, type: "not-found", detail: "No event '\(key)'.")
+            case .sessionNotFound(let id): self.init(.notFound, type: "not-found", detail: "No session '\(id)'.")
+            case .notFound(let kind, let key): self.init(.notFound, type: "not-found", detail: "No \(kind) '\(key)'.")
             case .duplicate: self.init(.conflict, type: "duplicate", detail: error.description)
             case .inUse: self.init(.conflict, type: "in-use", detail: error.description)
             case .roomBusy, .personBusy: self.init(.conflict, type: "schedule-conflict", detail: error.description)
