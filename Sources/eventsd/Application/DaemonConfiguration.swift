@@ -18,4 +18,7 @@ struct DaemonConfiguration: Sendable {
     var tombstoneHorizonDays = 180
     /// The domain of every calendar UID; keep it equal to the laptops' so both exports describe one event.
     var calendarHost = EventsStore.defaultCalendarHost
+
+    /// Every setting at its default, for help texts.
+    static let defaults = DaemonConfiguration(databasePath: "")
 }

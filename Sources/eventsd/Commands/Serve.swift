@@ -5,6 +5,8 @@ import Sync
 
 /// `eventsd serve`: every setting is a flag, else an `EVENTSD_*` environment variable, else its default.
 struct Serve: AsyncParsableCommand {
+    private static let defaults = DaemonConfiguration.defaults
+
     static let configuration = CommandConfiguration(
         abstract: "Serve the HTTP API; prints the URL it listens on once ready.",
         discussion: "Each option may instead come from the environment variable named in its help; a flag wins.")
@@ -12,31 +14,31 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The SQLite file of the daemon's replica, created if missing. [EVENTSD_DB]")
     var db: String?
 
-    @Option(help: "The address to listen on. [EVENTSD_HOST, default 127.0.0.1]")
+    @Option(help: "The address to listen on. [EVENTSD_HOST, default \(Self.defaults.host)]")
     var host: String?
 
-    @Option(help: "The port to listen on; 0 picks a free one. [EVENTSD_PORT, default 8080]")
+    @Option(help: "The port to listen on; 0 picks a free one. [EVENTSD_PORT, default \(Self.defaults.port)]")
     var port: Int?
 
     @Option(help: "A folder of seed JSON files to load at start (loading is idempotent). [EVENTSD_SEED]")
     var seed: String?
 
-    @Option(help: "Clock stamps further ahead than this many seconds are replaced by the daemon's. [EVENTSD_MAX_CLOCK_SKEW, default 300]")
+    @Option(help: "Clock stamps further ahead than this many seconds are replaced by the daemon's. [EVENTSD_MAX_CLOCK_SKEW, default \(Self.defaults.maxClockSkewSeconds)]")
     var maxClockSkew: Int?
 
     @Option(
         help:
-            "full: every acknowledged write survives a power cut (fsync per commit); normal: it survives a crash of the daemon. [EVENTSD_DURABILITY, default full]"
+            "full: every acknowledged write survives a power cut (fsync per commit); normal: it survives a crash of the daemon. [EVENTSD_DURABILITY, default \(Self.defaults.durability.rawValue.lowercased())]"
     )
     var durability: String?
 
-    @Option(help: "Deleted rows are forgotten this many days after deletion; laptops offline longer rebuild. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default 180]")
+    @Option(help: "Deleted rows are forgotten this many days after deletion; laptops offline longer rebuild. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default \(Self.defaults.tombstoneHorizonDays)]")
     var tombstoneHorizonDays: Int?
 
-    @Option(help: "The largest request body accepted, in bytes. [EVENTSD_MAX_BODY_BYTES, default 16777216]")
+    @Option(help: "The largest request body accepted, in bytes. [EVENTSD_MAX_BODY_BYTES, default \(Self.defaults.maxBodySize)]")
     var maxBodyBytes: Int?
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default info]")
+    @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default \(Self.defaults.logLevel)]")
     var logLevel: String?
 
     @Option(help: "text (for people) or json (one object per line, for collectors); logs go to standard error. [EVENTSD_LOG_FORMAT, default text]")
