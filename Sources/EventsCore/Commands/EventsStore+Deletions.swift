@@ -13,10 +13,9 @@ extension EventsStore {
     public func deleteEvent(id: String) throws {
         try delete(
             "events", id: id,
-            unlessUsedBy: [
-                Reference(sql: "SELECT count(*) FROM sessions WHERE event_id = ?", what: "sessions"),
-                Reference(sql: "SELECT count(*) FROM declarations WHERE event_id = ?", what: "declarations"),
-            ])
+            unlessUsedBy: ["sessions", "segments", "rooms", "invitations", "declarations"].map {
+                Reference(sql: "SELECT count(*) FROM \($0) WHERE event_id = ?", what: $0)
+            })
     }
 
     public func deleteSegment(id: String) throws {
