@@ -15,18 +15,22 @@ struct CalendarController {
     func addPublicRoutes(to router: Router<DaemonRequestContext>) {
         router.get("/v1/events/:id/agenda.ics") { request, context in
             let slug = try context.parameters.require("id")
-            guard let event = try? store.event(slug: slug), event.published else {
-                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
+            let calendar = try await DatabaseWork.read { [store, host] () -> String? in
+                guard let event = try? store.event(slug: slug), event.published else { return nil }
+                return try store.calendar(eventSlug: event.slug, host: host)
             }
-            return try Self.calendarResponse(store.calendar(eventSlug: event.slug, host: host), request: request)
+            guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.") }
+            return try Self.calendarResponse(calendar, request: request)
         }
         router.get("/v1/feeds/:file") { request, context in
             let file = try context.parameters.require("file")
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
-            guard let account = try accounts.account(forFeedToken: token) else {
-                throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.")
+            let calendar = try await DatabaseWork.read { [store, accounts, host] () -> String? in
+                guard let account = try accounts.account(forFeedToken: token) else { return nil }
+                return try store.personalCalendar(person: account.email, host: host)
             }
-            return try Self.calendarResponse(store.personalCalendar(person: account.email, host: host), request: request)
+            guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.") }
+            return try Self.calendarResponse(calendar, request: request)
         }
     }
 
@@ -34,12 +38,13 @@ struct CalendarController {
     func addAccountRoutes(to group: RouterGroup<DaemonRequestContext>) {
         group.post("me/feed") { request, context in
             let account = try context.requireAccount()
-            let token = try accounts.createFeedToken(for: account)
+            let token = try await DatabaseWork.write { [accounts] in try accounts.createFeedToken(for: account) }
             let base = request.head.authority.map { "http://\($0)" } ?? ""
             return try Response.json(FeedLink(token: token, url: "\(base)/v1/feeds/\(token).ics"), status: .created)
         }
         group.delete("me/feed") { _, context in
-            let revoked = try accounts.revokeFeedTokens(for: try context.requireAccount())
+            let account = try context.requireAccount()
+            let revoked = try await DatabaseWork.write { [accounts] in try accounts.revokeFeedTokens(for: account) }
             return try Response.json(["revoked": revoked])
         }
     }

@@ -20,9 +20,12 @@ struct RSVPController {
             try requireJSON(request)
             let body = try await request.body.collect(upTo: maxBodySize)
             let answer = try JSONDecoder().decode(Answer.self, from: Data(buffer: body))
-            let acting = store.acting(as: account.id)
-            let id = try acting.respond(sessionID: session, person: account.email, response: answer.response, substitute: answer.substitute)
-            return try Response.json(try store.rsvp(id: id))
+            let rsvp = try await DatabaseWork.write {
+                let id = try store.acting(as: account.id).respond(
+                    sessionID: session, person: account.email, response: answer.response, substitute: answer.substitute)
+                return try store.rsvp(id: id)
+            }
+            return try Response.json(rsvp)
         }
     }
 }

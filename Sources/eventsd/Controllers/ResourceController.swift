@@ -19,51 +19,64 @@ struct ResourceController<R: Resource> {
     }
 
     private func id(in context: DaemonRequestContext) throws -> String {
-        try R.id(of: try context.parameters.require("id"), in: store)
-    }
-
-    /// The row's id, if the caller may see the row: a row they cannot see is as absent for a change as for a read.
-    private func visibleID(in context: DaemonRequestContext, for account: Account) throws -> String {
-        let id = try id(in: context)
-        _ = try store.get(R.self, id: id, reader: account.id)
-        return id
+        try context.parameters.require("id")
     }
 
     @Sendable func list(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let query = try ListQuery(request).resourceQuery
-        return try .json(store.list(R.self, query, reader: account.id))
+        return try .json(try await DatabaseWork.read { [store] in try store.list(R.self, query, reader: account.id) })
     }
 
     @Sendable func get(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        return try .json(store.get(R.self, id: try id(in: context), reader: account.id))
+        let reference = try id(in: context)
+        return try .json(
+            try await DatabaseWork.read { [store] in try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id) })
     }
 
     @Sendable func create(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let input = try await request.decodeJSON(R.Creation.self, maxBodySize: maxBodySize)
-        let id = try R.create(input, caller: account.email, in: store.acting(as: account.id).creatingOnly())
+        let (id, created) = try await DatabaseWork.write { [store] in
+            let id = try R.create(input, caller: account.email, in: store.acting(as: account.id).creatingOnly())
+            return (id, try store.get(R.self, id: id, reader: account.id))
+        }
         context.logger.info("Created", metadata: ["resource": "\(name)", "resource.id": "\(id)"])
-        var response = try Response.json(store.get(R.self, id: id, reader: account.id), status: .created)
+        var response = try Response.json(created, status: .created)
         response.headers[.location] = "/v1/\(name)/\(id)"
         return response
     }
 
     @Sendable func update(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let id = try visibleID(in: context, for: account)
+        let reference = try id(in: context)
         let changes = try await request.decodeJSON(R.Changes.self, maxBodySize: maxBodySize)
-        try R.update(id: id, changes, in: store.acting(as: account.id))
+        let (id, updated) = try await DatabaseWork.write { [store] in
+            let id = try Self.visibleID(reference, for: account, in: store)
+            try R.update(id: id, changes, in: store.acting(as: account.id))
+            return (id, try store.get(R.self, id: id, reader: account.id))
+        }
         context.logger.info("Updated", metadata: ["resource": "\(name)", "resource.id": "\(id)"])
-        return try .json(store.get(R.self, id: id, reader: account.id))
+        return try .json(updated)
     }
 
     @Sendable func delete(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let id = try visibleID(in: context, for: account)
-        try R.delete(id: id, in: store.acting(as: account.id))
+        let reference = try id(in: context)
+        let id = try await DatabaseWork.write { [store] in
+            let id = try Self.visibleID(reference, for: account, in: store)
+            try R.delete(id: id, in: store.acting(as: account.id))
+            return id
+        }
         context.logger.info("Deleted", metadata: ["resource": "\(name)", "resource.id": "\(id)"])
         return Response(status: .noContent)
+    }
+
+    /// The row's id, if the caller may see the row: a row they cannot see is as absent for a change as for a read.
+    private static func visibleID(_ reference: String, for account: Account, in store: EventsStore) throws -> String {
+        let id = try R.id(of: reference, in: store)
+        _ = try store.get(R.self, id: id, reader: account.id)
+        return id
     }
 }

@@ -19,7 +19,7 @@ struct SyncController {
         try requireJSON(request)
         let body = try await request.body.collect(upTo: maxBodySize)
         let push = try JSONDecoder().decode(PushRequest.self, from: Data(buffer: body))
-        let response = try server.push(push, principal: account.id)
+        let response = try await DatabaseWork.write { [server] in try server.push(push, principal: account.id) }
         DaemonMetrics.recordPush(
             accepted: response.accepted, notes: Dictionary(grouping: response.notes, by: \.kind.rawValue).mapValues(\.count))
         context.logger.info(
@@ -36,7 +36,7 @@ struct SyncController {
         let after = try request.uri.queryParameters.require("after", as: Int64.self)
         let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 1_000
         let view = request.uri.queryParameters.get("view").map { String($0) }
-        let page = try server.pull(after: after, limit: limit, principal: account.id, view: view)
+        let page = try await DatabaseWork.read { [server] in try server.pull(after: after, limit: limit, principal: account.id, view: view) }
         DaemonMetrics.recordPull(changes: page.changes.count)
         return try .json(page)
     }
