@@ -18,7 +18,8 @@ struct ResourceController<R: Resource> {
         group.delete(RouterPath("\(name)/:id"), use: delete)
     }
 
-    private func id(in context: DaemonRequestContext) throws -> String {
+    /// What the URL names the row by: its id, or for events also the slug.
+    private func reference(in context: DaemonRequestContext) throws -> String {
         try context.parameters.require("id")
     }
 
@@ -30,7 +31,7 @@ struct ResourceController<R: Resource> {
 
     @Sendable func get(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let reference = try id(in: context)
+        let reference = try reference(in: context)
         return try .json(
             try await DatabaseWork.read { [store] in try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id) })
     }
@@ -50,7 +51,7 @@ struct ResourceController<R: Resource> {
 
     @Sendable func update(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let reference = try id(in: context)
+        let reference = try reference(in: context)
         let changes = try await request.decodeJSON(R.Changes.self, maxBodySize: maxBodySize)
         let (id, updated) = try await DatabaseWork.write { [store] in
             let id = try Self.visibleID(reference, for: account, in: store)
@@ -63,7 +64,7 @@ struct ResourceController<R: Resource> {
 
     @Sendable func delete(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let reference = try id(in: context)
+        let reference = try reference(in: context)
         let id = try await DatabaseWork.write { [store] in
             let id = try Self.visibleID(reference, for: account, in: store)
             try R.delete(id: id, in: store.acting(as: account.id))
