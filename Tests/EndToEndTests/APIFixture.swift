@@ -15,7 +15,7 @@ struct APIFixture {
     let admin: String
     let attendee: String
 
-    init() throws {
+    init(corsOrigin: String? = nil) throws {
         let path = try temporaryFolder().appendingPathComponent("eventsd.sqlite").path
         let store = try openDaemonStore(path: path)
         _ = try SeedLoader(store: store).load(directory: Binaries.seed)
@@ -25,7 +25,7 @@ struct APIFixture {
         attendee = try accounts.createAccount(email: "attendee@example.org", name: "Ada Attendee", isAdmin: false).1
         try accounts.grant(.attendee, to: "attendee@example.org", eventSlug: "gms-2017")
         let router = buildRouter(
-            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: DaemonConfiguration(databasePath: path))
+            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin))
         operations = Set(
             router.routes.map { route in
                 let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }

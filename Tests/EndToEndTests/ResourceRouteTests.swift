@@ -253,6 +253,26 @@ import Testing
         }
     }
 
+    @Test func aConfiguredWebOriginMayCallTheAPIFromABrowser() async throws {
+        let dashboard = "https://dashboard.example.org"
+        let open = try APIFixture(corsOrigin: dashboard)
+        try await open.app.test(.router) { client in
+            let preflight = try await open.send(
+                client, .options, "/v1/sessions/some-id", token: nil,
+                headers: [.origin: dashboard, .accessControlRequestMethod: "PATCH"])
+            #expect(preflight.status == 204)
+            #expect(preflight.headers[.accessControlAllowOrigin] == dashboard)
+            #expect(preflight.headers[.accessControlAllowMethods]?.contains("PATCH") == true)
+            let read = try await open.send(client, .get, "/v1/rooms", token: open.admin, headers: [.origin: dashboard])
+            #expect(read.status == 200 && read.headers[.accessControlAllowOrigin] == dashboard)
+        }
+        let closed = try APIFixture()
+        try await closed.app.test(.router) { client in
+            let read = try await closed.send(client, .get, "/v1/rooms", token: closed.admin, headers: [.origin: dashboard])
+            #expect(read.status == 200 && read.headers[.accessControlAllowOrigin] == nil, "no origin is allowed unless configured")
+        }
+    }
+
     @Test func everyResponseCarriesARequestIDAndRequestsAreCounted() async throws {
         let api = try APIFixture()
         try await api.app.test(.router) { client in

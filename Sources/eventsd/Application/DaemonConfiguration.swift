@@ -18,6 +18,8 @@ struct DaemonConfiguration: Sendable {
     var tombstoneHorizonDays = 180
     /// The domain of every calendar UID; keep it equal to the laptops' so both exports describe one event.
     var calendarHost = EventsStore.defaultCalendarHost
+    /// The web origin (or `*`) whose pages may call the API from a browser, such as a dashboard; none by default.
+    var corsOrigin: String?
 
     /// Every setting at its default, for help texts.
     static let defaults = DaemonConfiguration(databasePath: "")

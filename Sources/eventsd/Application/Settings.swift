@@ -30,6 +30,7 @@ struct Settings {
         configuration.port = try value(serve.port, "EVENTSD_PORT", default: configuration.port)
         guard (0...65535).contains(configuration.port) else { throw Invalid("The port must be between 0 and 65535.") }
         configuration.seedDirectory = serve.seed ?? environment["EVENTSD_SEED"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.corsOrigin = serve.corsOrigin ?? environment["EVENTSD_CORS_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)

@@ -8,6 +8,7 @@ func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonCo
     DaemonMetrics.install()
     let router = Router(context: DaemonRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    if let origin = configuration.corsOrigin { router.add(middleware: corsMiddleware(allowing: origin)) }
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.get("/healthz") { _, _ in HealthStatus(status: "ok") }
@@ -34,6 +35,16 @@ func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonCo
     v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
     addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize)
     return router
+}
+
+/// Lets pages of `origin` (or any, with `*`) call the API from a browser with a bearer token.
+private func corsMiddleware(allowing origin: String) -> CORSMiddleware<DaemonRequestContext> {
+    CORSMiddleware(
+        allowOrigin: origin == "*" ? .all : .custom(origin),
+        allowHeaders: [.accept, .authorization, .contentType, .origin, RequestLogMiddleware<DaemonRequestContext>.header, .ifNoneMatch],
+        allowMethods: [.get, .post, .patch, .delete, .options],
+        exposedHeaders: ["Location", "ETag", "X-Request-Id"],
+        maxAge: .seconds(600))
 }
 
 private func addResourceRoutes(to group: RouterGroup<DaemonRequestContext>, store: EventsStore, maxBodySize: Int) {

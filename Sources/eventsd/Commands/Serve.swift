@@ -38,6 +38,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest request body accepted, in bytes. [EVENTSD_MAX_BODY_BYTES, default \(Self.defaults.maxBodySize)]")
     var maxBodyBytes: Int?
 
+    @Option(help: "A web origin such as https://dashboard.example.org, or *, whose pages may call the API from a browser (CORS). [EVENTSD_CORS_ORIGIN, default none]")
+    var corsOrigin: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default \(Self.defaults.logLevel)]")
     var logLevel: String?
 
