@@ -39,7 +39,7 @@ import Testing
             }.start()
         }
         var waiting = 0.0
-        for _ in 0..<2_000 where waiting < Double(writers) {
+        for _ in 0..<10_000 where waiting < Double(writers) {
             let metrics = String(decoding: try probe.perform(path: "/metrics", body: nil), as: UTF8.self)
             waiting = metrics.split(separator: "\n").first { $0.hasPrefix(#"http_server_active_requests{http_request_method="PATCH"}"#) }
                 .flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
