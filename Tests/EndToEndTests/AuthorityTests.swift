@@ -133,13 +133,6 @@ import Testing
         for laptop in laptops { try laptop.sync() }
     }
 
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var list: [String] = []
-        func add(_ failure: String) { lock.withLock { list.append(failure) } }
-        var all: [String] { lock.withLock { list } }
-    }
-
     /// The decisions as each attendee sees them on their own laptop.
     static func decisions(_ laptops: [Laptop], session: String) throws -> [String: RSVP] {
         var result: [String: RSVP] = [:]

@@ -53,7 +53,7 @@ extension EventsStore {
 
     private func delete(_ table: String, id: String, unlessUsedBy references: [Reference]) throws {
         try write { write in
-            guard try write.exists(in: table, id: id) else { throw EventsError.notFound(kind: table.singularNoun, key: id) }
+            try Self.requireRow(table, id: id, in: write)
             let users = try references.compactMap { reference -> String? in
                 let count = try Int.fetchOne(write.db, sql: reference.sql, arguments: [id]) ?? 0
                 return count > 0 ? "\(count) \(reference.what)" : nil

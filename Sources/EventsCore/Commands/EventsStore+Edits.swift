@@ -16,13 +16,13 @@ extension EventsStore {
 
     public func editSegment(id: String, name: String?, startsOn: String?, endsOn: String?) throws {
         try write { write in
-            guard try write.exists(in: "segments", id: id) else { throw EventsError.notFound(kind: "segment", key: id) }
+            try Self.requireRow("segments", id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "segment name")) }
             for (column, date) in [("starts_on", startsOn), ("ends_on", endsOn)] {
                 guard let date else { continue }
                 guard date.isEmpty || Instant.parse(date + "T00:00") != nil else { throw EventsError.invalidTime(date) }
-                values[column] = date.isEmpty ? .null : .text(date)
+                values[column] = Self.optionalText(date)
             }
             try write.update("segments", id: id, values: values)
         }
@@ -30,7 +30,7 @@ extension EventsStore {
 
     public func editRoom(id: String, name: String?, capacity: Int?) throws {
         try write { write in
-            guard try write.exists(in: "rooms", id: id) else { throw EventsError.notFound(kind: "room", key: id) }
+            try Self.requireRow("rooms", id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "room name")) }
             if let capacity {
@@ -57,7 +57,7 @@ extension EventsStore {
                 "kind": .text(kind.rawValue), "development_status": status.map { .text($0.rawValue) } ?? .null,
             ]
             if let name { values["name"] = .text(try Self.required(name, "organization name")) }
-            if let country { values["country"] = country.isEmpty ? .null : .text(country) }
+            if let country { values["country"] = Self.optionalText(country) }
             try write.update("organizations", id: id, values: values)
         }
     }
@@ -65,18 +65,18 @@ extension EventsStore {
     /// Changes a person's name, organization (by id or name) or country; the email identifies them and stays.
     public func editPerson(id: String, name: String?, organization: String?, country: String?) throws {
         try write { write in
-            guard try write.exists(in: "people", id: id) else { throw EventsError.notFound(kind: "person", key: id) }
+            try Self.requireRow("people", id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "person's name")) }
             if let organization { values["organization_id"] = organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db)) }
-            if let country { values["country"] = country.isEmpty ? .null : .text(country) }
+            if let country { values["country"] = Self.optionalText(country) }
             try write.update("people", id: id, values: values)
         }
     }
 
     public func editRole(id: String, position: Int?) throws {
         try write { write in
-            guard try write.exists(in: "session_roles", id: id) else { throw EventsError.notFound(kind: "session role", key: id) }
+            try Self.requireRow("session_roles", id: id, in: write)
             guard let position else { return }
             guard position > 0 else { throw EventsError.invalid("A position counts from 1, not \(position).") }
             try write.update("session_roles", id: id, values: ["position": .integer(Int64(position))])
@@ -85,18 +85,18 @@ extension EventsStore {
 
     public func editInvitation(id: String, invitedBy: String?) throws {
         try write { write in
-            guard try write.exists(in: "invitations", id: id) else { throw EventsError.notFound(kind: "invitation", key: id) }
+            try Self.requireRow("invitations", id: id, in: write)
             guard let invitedBy else { return }
-            try write.update("invitations", id: id, values: ["invited_by": invitedBy.isEmpty ? .null : .text(invitedBy)])
+            try write.update("invitations", id: id, values: ["invited_by": Self.optionalText(invitedBy)])
         }
     }
 
     public func editDeclaration(id: String, title: String?, text: String?) throws {
         try write { write in
-            guard try write.exists(in: "declarations", id: id) else { throw EventsError.notFound(kind: "declaration", key: id) }
+            try Self.requireRow("declarations", id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let title { values["title"] = .text(try Self.required(title, "declaration title")) }
-            if let text { values["text"] = text.isEmpty ? .null : .text(text) }
+            if let text { values["text"] = Self.optionalText(text) }
             try write.update("declarations", id: id, values: values)
         }
     }

@@ -90,6 +90,17 @@ extension EventsStore {
         return trimmed
     }
 
+    /// An optional text as stored: cleaned, and empty meaning none.
+    static func optionalText(_ text: String) -> SyncValue {
+        let trimmed = text.cleaned
+        return trimmed.isEmpty ? .null : .text(trimmed)
+    }
+
+    /// Refuses to change a row that does not exist (or no longer does), naming what was looked for.
+    static func requireRow(_ table: String, id: String, in write: LocalWrite) throws {
+        guard try write.exists(in: table, id: id) else { throw EventsError.notFound(kind: table.singularNoun, key: id) }
+    }
+
     /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
     func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
         if try write.exists(in: table, id: id) {

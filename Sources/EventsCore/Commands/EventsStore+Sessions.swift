@@ -125,11 +125,6 @@ extension EventsStore {
         }
     }
 
-    private static func optionalText(_ text: String) -> SyncValue {
-        let trimmed = text.cleaned
-        return trimmed.isEmpty ? .null : .text(trimmed)
-    }
-
     private static func optionalURL(_ text: String) throws -> SyncValue {
         guard !text.isEmpty else { return .null }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {

@@ -7,17 +7,18 @@ public enum SessionResource: Resource {
         /// digits and '-'); a new UUID when absent.
         public var id: String?
         public var eventID: String
-        public var title: String
-        public var format: String?
-        public var startsAt: String
-        public var endsAt: String
-        public var room: String?
-        public var segmentID: String?
-        public var joinURL: String?
-        public var recordingURL: String?
-        public var capacity: Int?
-        public var invitationOnly: Bool?
-        public var description: String?
+        /// The session's fields, read as a change reads them; title, start and end are required.
+        public var fields: Changes
+
+        private enum CodingKeys: String, CodingKey { case id, eventID, title, startsAt, endsAt }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decodeIfPresent(String.self, forKey: .id)
+            eventID = try container.decode(String.self, forKey: .eventID)
+            for required in [CodingKeys.title, .startsAt, .endsAt] { _ = try container.decode(String.self, forKey: required) }
+            fields = try Changes(from: decoder)
+        }
     }
 
     public struct Changes: Decodable, Sendable {
@@ -45,15 +46,11 @@ public enum SessionResource: Resource {
     public static let table = "sessions"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
-        let draft = SessionDraft(
-            title: input.title, format: input.format, start: input.startsAt, end: input.endsAt, room: input.room, segment: input.segmentID,
-            joinURL: input.joinURL, recordingURL: input.recordingURL, capacity: input.capacity, invitationOnly: input.invitationOnly,
-            description: input.description)
-        guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, draft) }
+        guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, input.fields.draft) }
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw EventsError.invalid("A session id has 1 to 64 letters, digits and '-', not '\(id)'.")
         }
-        return try store.addSession(eventSlug: input.eventID, draft, id: id)
+        return try store.addSession(eventSlug: input.eventID, input.fields.draft, id: id)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {

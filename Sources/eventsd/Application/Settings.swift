@@ -21,16 +21,21 @@ struct Settings {
         return value
     }
 
+    /// A text setting with no default: the flag, else a non-empty variable, else none.
+    func text(_ flag: String?, _ variable: String) -> String? {
+        flag ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func configuration(of serve: Serve) throws -> DaemonConfiguration {
-        guard let db = serve.db ?? environment["EVENTSD_DB"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard let db = text(serve.db, "EVENTSD_DB") else {
             throw Invalid("Name the daemon's SQLite file with --db or EVENTSD_DB.")
         }
         var configuration = DaemonConfiguration(databasePath: db)
         configuration.host = try value(serve.host, "EVENTSD_HOST", default: configuration.host)
         configuration.port = try value(serve.port, "EVENTSD_PORT", default: configuration.port)
         guard (0...65535).contains(configuration.port) else { throw Invalid("The port must be between 0 and 65535.") }
-        configuration.seedDirectory = serve.seed ?? environment["EVENTSD_SEED"].flatMap { $0.isEmpty ? nil : $0 }
-        configuration.corsOrigin = serve.corsOrigin ?? environment["EVENTSD_CORS_ORIGIN"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.seedDirectory = text(serve.seed, "EVENTSD_SEED")
+        configuration.corsOrigin = text(serve.corsOrigin, "EVENTSD_CORS_ORIGIN")
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)

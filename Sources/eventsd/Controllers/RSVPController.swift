@@ -17,9 +17,7 @@ struct RSVPController {
         group.post("sessions/:id/rsvp") { request, context in
             let account = try context.requireAccount()
             let session = try context.parameters.require("id")
-            try requireJSON(request)
-            let body = try await request.body.collect(upTo: maxBodySize)
-            let answer = try JSONDecoder().decode(Answer.self, from: Data(buffer: body))
+            let answer = try await request.decodeJSON(Answer.self, maxBodySize: maxBodySize)
             let rsvp = try await DatabaseWork.write {
                 let id = try store.acting(as: account.id).respond(
                     sessionID: session, person: account.email, response: answer.response, substitute: answer.substitute)

@@ -16,12 +16,9 @@ struct SyncController {
 
     @Sendable func push(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        try requireJSON(request)
-        let body = try await request.body.collect(upTo: maxBodySize)
-        let push = try JSONDecoder().decode(PushRequest.self, from: Data(buffer: body))
+        let push = try await request.decodeJSON(PushRequest.self, maxBodySize: maxBodySize)
         let response = try await DatabaseWork.write { [server] in try server.push(push, principal: account.id) }
-        DaemonMetrics.recordPush(
-            accepted: response.accepted, notes: Dictionary(grouping: response.notes, by: \.kind.rawValue).mapValues(\.count))
+        DaemonMetrics.recordPush(response)
         context.logger.info(
             "Push applied",
             metadata: [

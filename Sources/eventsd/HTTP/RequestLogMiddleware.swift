@@ -5,7 +5,7 @@ import Logging
 
 /// Gives every request an id (the client's `X-Request-Id` when it is a sane token, else Hummingbird's), puts it
 /// on every log line written while the request is handled and on the response, and logs one line per request
-/// with its outcome and duration.
+/// with its outcome and duration. Errors reach it as problem responses: `ProblemMiddleware` runs inside it.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static var header: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
 
@@ -16,12 +16,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger[metadataKey: "hb.request.id"] = nil
         context.logger[metadataKey: "request.id"] = .string(id)
         let start = ContinuousClock.now
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            response = try Problem(describing: error).response(from: request, context: context)
-        }
+        var response = try await next(request, context)
         response.headers[Self.header] = id
         let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
         context.logger.info(
