@@ -38,7 +38,7 @@ extension EventsStore {
             arguments["event"] = try eventID(event, in: db)
         }
         if let since {
-            conditions.append("t.id IN (SELECT row_id FROM crdt_clock WHERE tbl = :table AND hlc >= :since)")
+            conditions.append("updated_hlc >= :since")
             arguments["since"] = since
         }
         return try Row.fetchAll(
