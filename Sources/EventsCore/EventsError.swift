@@ -19,6 +19,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case inUse(kind: String, key: String, by: String)
     case unchangeable(field: String, kind: String)
     case invalid(String)
+    /// A stored value that cannot be read as its column's type (written before values were checked).
+    case unreadableRow(table: String, id: String, column: String)
 
     public var description: String {
         switch self {
@@ -56,6 +58,9 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "A \(kind)'s \(field) identifies it and cannot change; create a new \(kind) instead."
         case .invalid(let detail):
             detail
+        case .unreadableRow(let table, let id, let column):
+            "The stored \(table.singularNoun) \(id) has an unreadable \(column); an administrator lists such rows with "
+                + "'eventsd admin check' to repair them."
         case .invalidSeed(let file, let reason):
             "Seed file \(file) cannot be loaded: \(reason)."
         }

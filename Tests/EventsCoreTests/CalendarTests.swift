@@ -93,8 +93,8 @@ import Testing
     static let hostile = [
         "Line\nbreak", "Carriage\r\nreturn", "semi;colon", "com,ma", "co:lon", "quote \"here\"", "back\\slash",
         "emoji 👩🏽‍💻🇲🇦 family 👨‍👩‍👧‍👦", "combining e\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}", "RTL مرحبا بكم في المنتدى",
-        "BEGIN:VEVENT", "\nEND:VCALENDAR\nBEGIN:VCALENDAR", "tab\there", "nul\u{0}byte", String(repeating: "長", count: 5_000),
-        String(repeating: "a\u{301}", count: 300), "x;LANGUAGE=fr:evil",
+        "BEGIN:VEVENT", "\nEND:VCALENDAR\nBEGIN:VCALENDAR", "tab\there", "nul\u{0}byte", String(repeating: "長", count: 60),
+        String(repeating: "a\u{301}", count: 60), "x;LANGUAGE=fr:evil",
     ]
 
     @Test func hostileTextCannotAddOrBreakAProperty() throws {

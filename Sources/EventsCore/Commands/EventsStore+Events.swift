@@ -85,14 +85,14 @@ extension EventsStore {
     }
 
     static func required(_ text: String, _ what: String) throws -> String {
-        let trimmed = text.cleaned
+        let trimmed = text.cleanedText
         guard !trimmed.isEmpty else { throw EventsError.invalid("A \(what) must not be empty.") }
         return trimmed
     }
 
     /// An optional text as stored: cleaned, and empty meaning none.
     static func optionalText(_ text: String) -> SyncValue {
-        let trimmed = text.cleaned
+        let trimmed = text.cleanedText
         return trimmed.isEmpty ? .null : .text(trimmed)
     }
 

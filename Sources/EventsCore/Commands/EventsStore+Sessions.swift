@@ -78,7 +78,7 @@ extension EventsStore {
     private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws -> [String: SyncValue] {
         var values: [String: SyncValue] = [:]
         if let title = draft.title {
-            let trimmed = title.cleaned
+            let trimmed = title.cleanedText
             guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
             values["title"] = .text(trimmed)
         }

@@ -8,9 +8,10 @@ public struct Declaration: Codable, Sendable, Equatable, FetchableRecord {
     public var text: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        eventID = row["event_id"] ?? ""
-        title = row["title"] ?? ""
-        text = row["text"]
+        let fields = StoredRow(row, table: "declarations")
+        id = try fields.id
+        eventID = try fields.value("event_id") ?? ""
+        title = try fields.value("title") ?? ""
+        text = try fields.value("text")
     }
 }

@@ -17,18 +17,19 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
     public var published: Bool
 
     public init(row: Row) throws {
-        id = row["id"]
-        slug = row["slug"] ?? ""
-        title = row["title"] ?? ""
-        kind = row["kind"] ?? "summit"
-        series = row["series"]
-        timezone = row["timezone"] ?? "UTC"
-        venue = row["venue"]
-        city = row["city"]
-        startsOn = row["starts_on"] ?? ""
-        endsOn = row["ends_on"] ?? ""
-        invitationOnly = row["invitation_only"] ?? false
-        published = row["published"] ?? false
+        let fields = StoredRow(row, table: "events")
+        id = try fields.id
+        slug = try fields.value("slug") ?? ""
+        title = try fields.value("title") ?? ""
+        kind = try fields.value("kind") ?? "summit"
+        series = try fields.value("series")
+        timezone = try fields.value("timezone") ?? "UTC"
+        venue = try fields.value("venue")
+        city = try fields.value("city")
+        startsOn = try fields.value("starts_on") ?? ""
+        endsOn = try fields.value("ends_on") ?? ""
+        invitationOnly = try fields.value("invitation_only") ?? false
+        published = try fields.value("published") ?? false
     }
 
     public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }

@@ -9,10 +9,11 @@ public struct Invitation: Codable, Sendable, Equatable, FetchableRecord {
     public var invitedBy: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        eventID = row["event_id"] ?? ""
-        sessionID = row["session_id"]
-        personID = row["person_id"] ?? ""
-        invitedBy = row["invited_by"]
+        let fields = StoredRow(row, table: "invitations")
+        id = try fields.id
+        eventID = try fields.value("event_id") ?? ""
+        sessionID = try fields.value("session_id")
+        personID = try fields.value("person_id") ?? ""
+        invitedBy = try fields.value("invited_by")
     }
 }

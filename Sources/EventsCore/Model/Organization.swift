@@ -10,10 +10,11 @@ public struct Organization: Codable, Sendable, Equatable, FetchableRecord {
     public var developmentStatus: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        name = row["name"] ?? ""
-        kind = row["kind"] ?? ""
-        country = row["country"]
-        developmentStatus = row["development_status"]
+        let fields = StoredRow(row, table: "organizations")
+        id = try fields.id
+        name = try fields.value("name") ?? ""
+        kind = try fields.value("kind") ?? ""
+        country = try fields.value("country")
+        developmentStatus = try fields.value("development_status")
     }
 }

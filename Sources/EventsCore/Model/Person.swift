@@ -8,10 +8,11 @@ public struct Person: Codable, Sendable, Equatable, FetchableRecord {
     public var country: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        name = row["name"] ?? ""
-        email = row["email"]
-        organizationID = row["organization_id"]
-        country = row["country"]
+        let fields = StoredRow(row, table: "people")
+        id = try fields.id
+        name = try fields.value("name") ?? ""
+        email = try fields.value("email")
+        organizationID = try fields.value("organization_id")
+        country = try fields.value("country")
     }
 }

@@ -13,13 +13,14 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
     public var respondedAt: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        sessionID = row["session_id"] ?? ""
-        personID = row["person_id"] ?? ""
-        response = row["response"] ?? ""
-        substituteID = row["substitute_id"]
-        decision = row["decision"]
-        decisionReason = row["decision_reason"]
-        respondedAt = row["responded_at"]
+        let fields = StoredRow(row, table: "rsvps")
+        id = try fields.id
+        sessionID = try fields.value("session_id") ?? ""
+        personID = try fields.value("person_id") ?? ""
+        response = try fields.value("response") ?? ""
+        substituteID = try fields.value("substitute_id")
+        decision = try fields.value("decision")
+        decisionReason = try fields.value("decision_reason")
+        respondedAt = try fields.value("responded_at")
     }
 }

@@ -8,9 +8,10 @@ public struct Room: Codable, Sendable, Equatable, FetchableRecord {
     public var capacity: Int?
 
     public init(row: Row) throws {
-        id = row["id"]
-        eventID = row["event_id"] ?? ""
-        name = row["name"] ?? ""
-        capacity = row["capacity"]
+        let fields = StoredRow(row, table: "rooms")
+        id = try fields.id
+        eventID = try fields.value("event_id") ?? ""
+        name = try fields.value("name") ?? ""
+        capacity = try fields.value("capacity")
     }
 }

@@ -9,10 +9,11 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord {
     public var endsOn: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        eventID = row["event_id"] ?? ""
-        name = row["name"] ?? ""
-        startsOn = row["starts_on"]
-        endsOn = row["ends_on"]
+        let fields = StoredRow(row, table: "segments")
+        id = try fields.id
+        eventID = try fields.value("event_id") ?? ""
+        name = try fields.value("name") ?? ""
+        startsOn = try fields.value("starts_on")
+        endsOn = try fields.value("ends_on")
     }
 }

@@ -23,20 +23,21 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
 
     public init(row: Row) throws {
-        id = row["id"]
-        eventID = row["event_id"] ?? ""
-        title = row["title"] ?? ""
-        format = row["format"] ?? "plenary"
-        startsAt = Instant.parse(row["starts_at"] ?? "") ?? .distantPast
-        endsAt = Instant.parse(row["ends_at"] ?? "") ?? .distantPast
-        room = row["room"]
-        status = row["status"] ?? "scheduled"
-        segmentID = row["segment_id"]
-        joinURL = row["join_url"]
-        recordingURL = row["recording_url"]
-        capacity = row["capacity"]
-        invitationOnly = row["invitation_only"] ?? false
-        description = row["description"]
-        sequence = row["sequence"] ?? 0
+        let fields = StoredRow(row, table: "sessions")
+        id = try fields.id
+        eventID = try fields.value("event_id") ?? ""
+        title = try fields.value("title") ?? ""
+        format = try fields.value("format") ?? "plenary"
+        startsAt = try Instant.parse(fields.value("starts_at") ?? "") ?? .distantPast
+        endsAt = try Instant.parse(fields.value("ends_at") ?? "") ?? .distantPast
+        room = try fields.value("room")
+        status = try fields.value("status") ?? "scheduled"
+        segmentID = try fields.value("segment_id")
+        joinURL = try fields.value("join_url")
+        recordingURL = try fields.value("recording_url")
+        capacity = try fields.value("capacity")
+        invitationOnly = try fields.value("invitation_only") ?? false
+        description = try fields.value("description")
+        sequence = try fields.value("sequence") ?? 0
     }
 }

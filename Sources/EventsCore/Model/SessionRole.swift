@@ -9,10 +9,11 @@ public struct SessionRole: Codable, Sendable, Equatable, FetchableRecord {
     public var position: Int
 
     public init(row: Row) throws {
-        id = row["id"]
-        sessionID = row["session_id"] ?? ""
-        personID = row["person_id"] ?? ""
-        role = row["role"] ?? ""
-        position = row["position"] ?? 0
+        let fields = StoredRow(row, table: "session_roles")
+        id = try fields.id
+        sessionID = try fields.value("session_id") ?? ""
+        personID = try fields.value("person_id") ?? ""
+        role = try fields.value("role") ?? ""
+        position = try fields.value("position") ?? 0
     }
 }

@@ -9,10 +9,11 @@ public struct Signature: Codable, Sendable, Equatable, FetchableRecord {
     public var signedAt: String?
 
     public init(row: Row) throws {
-        id = row["id"]
-        declarationID = row["declaration_id"] ?? ""
-        personID = row["person_id"] ?? ""
-        reservation = row["reservation"]
-        signedAt = row["signed_at"]
+        let fields = StoredRow(row, table: "signatures")
+        id = try fields.id
+        declarationID = try fields.value("declaration_id") ?? ""
+        personID = try fields.value("person_id") ?? ""
+        reservation = try fields.value("reservation")
+        signedAt = try fields.value("signed_at")
     }
 }

@@ -22,6 +22,11 @@ public enum RSVPResponse: String, CaseIterable, Codable, Sendable {
     case accepted, declined, tentative, delegated
 }
 
+/// The daemon's decision on an accepted RSVP.
+public enum SeatDecision: String, CaseIterable, Codable, Sendable {
+    case confirmed, waitlisted, refused
+}
+
 public enum SessionStatus: String, CaseIterable, Codable, Sendable {
     case scheduled, cancelled
 }

@@ -7,73 +7,78 @@ import Sync
 public enum EventsSchema {
     public static let version = 1
 
+    static let title = ValueDomain.text(max: 300)
+    static let name = ValueDomain.text(max: 300)
+    static let longText = ValueDomain.text(max: 20_000)
+    static let seats = ValueDomain.integer(1...1_000_000)
+
     public static let events = ReplicatedTable(
         "events",
         columns: [
-            .init("slug", .text), .init("title", .text), .init("kind", .text), .init("series", .text),
-            .init("timezone", .text), .init("venue", .text), .init("city", .text), .init("starts_on", .text),
-            .init("ends_on", .text), .init("invitation_only", .integer), .init("published", .integer),
+            .init("slug", .text(max: 64)), .init("title", title), .init("kind", .text(max: 64)), .init("series", .text(max: 200)),
+            .init("timezone", .timeZone), .init("venue", name), .init("city", name), .init("starts_on", .date),
+            .init("ends_on", .date), .init("invitation_only", .boolean), .init("published", .boolean),
         ],
         indexed: ["slug"])
 
     public static let segments = ReplicatedTable(
         "segments",
-        columns: [.init("event_id", .text), .init("name", .text), .init("starts_on", .text), .init("ends_on", .text)],
+        columns: [.init("event_id", .identifier), .init("name", name), .init("starts_on", .date), .init("ends_on", .date)],
         indexed: ["event_id"])
 
     public static let rooms = ReplicatedTable(
         "rooms",
-        columns: [.init("event_id", .text), .init("name", .text), .init("capacity", .integer)],
+        columns: [.init("event_id", .identifier), .init("name", name), .init("capacity", seats)],
         indexed: ["event_id"])
 
     public static let sessions = ReplicatedTable(
         "sessions",
         columns: [
-            .init("event_id", .text), .init("title", .text), .init("format", .text), .init("starts_at", .text),
-            .init("ends_at", .text), .init("room", .text), .init("status", .text), .init("segment_id", .text),
-            .init("join_url", .text), .init("recording_url", .text), .init("capacity", .integer),
-            .init("invitation_only", .integer), .init("description", .text), .init("sequence", .integer),
+            .init("event_id", .identifier), .init("title", title), .init("format", .word(SessionFormat.allCases.map(\.rawValue))), .init("starts_at", .instant),
+            .init("ends_at", .instant), .init("room", name), .init("status", .word(SessionStatus.allCases.map(\.rawValue))), .init("segment_id", .identifier),
+            .init("join_url", .url), .init("recording_url", .url), .init("capacity", seats),
+            .init("invitation_only", .boolean), .init("description", longText), .init("sequence", .integer(0...Int64(Int32.max))),
         ],
         indexed: ["event_id"])
 
     public static let organizations = ReplicatedTable(
         "organizations",
         columns: [
-            .init("name", .text), .init("kind", .text), .init("country", .text), .init("development_status", .text),
+            .init("name", name), .init("kind", .word(OrganizationKind.allCases.map(\.rawValue))), .init("country", name), .init("development_status", .word(DevelopmentStatus.allCases.map(\.rawValue))),
         ])
 
     public static let people = ReplicatedTable(
         "people",
-        columns: [.init("name", .text), .init("email", .text), .init("organization_id", .text), .init("country", .text)],
+        columns: [.init("name", name), .init("email", .email), .init("organization_id", .identifier), .init("country", name)],
         indexed: ["email"])
 
     public static let sessionRoles = ReplicatedTable(
         "session_roles",
-        columns: [.init("session_id", .text), .init("person_id", .text), .init("role", .text), .init("position", .integer)],
+        columns: [.init("session_id", .identifier), .init("person_id", .identifier), .init("role", .word(SessionRoleKind.allCases.map(\.rawValue))), .init("position", .integer(-1_000_000...1_000_000))],
         indexed: ["session_id", "person_id"])
 
     public static let invitations = ReplicatedTable(
         "invitations",
-        columns: [.init("event_id", .text), .init("session_id", .text), .init("person_id", .text), .init("invited_by", .text)],
+        columns: [.init("event_id", .identifier), .init("session_id", .identifier), .init("person_id", .identifier), .init("invited_by", name)],
         indexed: ["event_id", "person_id"])
 
     public static let rsvps = ReplicatedTable(
         "rsvps",
         columns: [
-            .init("session_id", .text), .init("person_id", .text), .init("response", .text), .init("substitute_id", .text),
-            .init("decision", .text), .init("decision_reason", .text), .init("responded_at", .text),
+            .init("session_id", .identifier), .init("person_id", .identifier), .init("response", .word(RSVPResponse.allCases.map(\.rawValue))), .init("substitute_id", .identifier),
+            .init("decision", .word(SeatDecision.allCases.map(\.rawValue))), .init("decision_reason", .text(max: 500)), .init("responded_at", .instant),
         ],
         indexed: ["session_id", "person_id"])
 
     public static let declarations = ReplicatedTable(
         "declarations",
-        columns: [.init("event_id", .text), .init("title", .text), .init("text", .text)],
+        columns: [.init("event_id", .identifier), .init("title", title), .init("text", .text(max: 500_000))],
         indexed: ["event_id"])
 
     public static let signatures = ReplicatedTable(
         "signatures",
         columns: [
-            .init("declaration_id", .text), .init("person_id", .text), .init("reservation", .text), .init("signed_at", .text),
+            .init("declaration_id", .identifier), .init("person_id", .identifier), .init("reservation", longText), .init("signed_at", .instant),
         ],
         indexed: ["declaration_id"])
 

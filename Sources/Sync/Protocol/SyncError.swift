@@ -5,6 +5,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownColumn(table: String, column: String)
     case rowExists(table: String, id: String)
     case rowNotFound(table: String, id: String)
+    /// A value that does not belong in its column (type, vocabulary or size).
+    case invalidValue(table: String, column: String, problem: ValueProblem)
     case malformed(String)
     case unsupportedSchema(sent: Int, accepted: [Int])
     case batchReused(String)
@@ -25,6 +27,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "A row \(id) already exists in \(table)."
         case .rowNotFound(let table, let id):
             "There is no row \(id) in \(table) (it may have been deleted)."
+        case .invalidValue(let table, let column, let problem):
+            "\(table).\(column) \(problem)."
         case .malformed(let detail):
             "The sync message is malformed: \(detail)."
         case .unsupportedSchema(let sent, let accepted):

@@ -1,5 +1,6 @@
 /// A column of a replicated table. Every column is nullable in SQLite: fields of one row arrive independently,
-/// so "required" is a rule the domain checks, not a constraint the merge could violate.
+/// so "required" is a rule the domain checks, not a constraint the merge could violate. What a value may be
+/// (type, vocabulary, size) is its `domain`, checked before anything is stored.
 public struct ReplicatedColumn: Hashable, Sendable {
     public enum Affinity: String, Sendable {
         case text = "TEXT"
@@ -9,10 +10,12 @@ public struct ReplicatedColumn: Hashable, Sendable {
     }
 
     public let name: String
-    public let affinity: Affinity
+    public let domain: ValueDomain
 
-    public init(_ name: String, _ affinity: Affinity) {
+    public var affinity: Affinity { domain.affinity }
+
+    public init(_ name: String, _ domain: ValueDomain) {
         self.name = name
-        self.affinity = affinity
+        self.domain = domain
     }
 }

@@ -49,6 +49,18 @@ struct PushApplication {
         else {
             return note(index, .rejected, "\(change.table).\(change.column ?? "id") is not in the daemon's schema")
         }
+        var change = change
+        var cleaned = false
+        if let column = change.column, let declared = table.column(named: column) {
+            do throws(ValueProblem) {
+                let admitted = try declared.domain.admit(change.value)
+                cleaned = admitted != change.value
+                change.value = admitted
+            } catch {
+                note(index, .rejected, SyncError.invalidValue(table: table.name, column: column, problem: error).description)
+                return try compensate(change)
+            }
+        }
         if change.column != nil, try !knows(change) {
             return note(index, .rejected, "\(change.table) \(change.rowID) no longer exists here (deleted long ago); it stays deleted")
         }
@@ -56,22 +68,31 @@ struct PushApplication {
             note(index, .rejected, reason)
             return try compensate(change)
         }
-        var change = change
         let aheadBy = change.stamp.time.milliseconds - now
         if aheadBy > skew {
             change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
             try context.apply(change)
+            touch(change)
             note(index, .restamped, "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
             return corrections.append(try current(of: change))
         }
         context.clock.receive(change.stamp.time)
         if try context.apply(change) {
-            accepted += 1
-            let key = RowKey(table: change.table, id: change.rowID)
-            if touchedSet.insert(key).inserted { touched.append(key) }
+            touch(change)
+            guard cleaned else { return accepted += 1 }
+            // The laptop holds the text as typed under this stamp: the cleaned value needs a newer one to reach it.
+            change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
+            try context.apply(change)
+            note(index, .restamped, "its text was cleaned of control characters and surrounding spaces")
+            corrections.append(change)
         } else {
             note(index, .superseded, nil)
         }
+    }
+
+    private mutating func touch(_ change: Change) {
+        let key = RowKey(table: change.table, id: change.rowID)
+        if touchedSet.insert(key).inserted { touched.append(key) }
     }
 
     /// A value may only arrive for a row the daemon knows or that the same batch creates: a value for an

@@ -26,6 +26,7 @@ public struct LocalWrite {
 
     /// Creates a row, or re-creates a deleted one as a new incarnation.
     public mutating func insert(into table: String, id: String, values: [String: SyncValue]) throws {
+        let values = try admitted(values, in: table)
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 0 else { throw SyncError.rowExists(table: table, id: id) }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
@@ -36,6 +37,7 @@ public struct LocalWrite {
     /// Changes fields of a live row; fields whose value is unchanged keep their stamps. With an authority, even
     /// an unchanged field must be the account's to write, so a no-op is refused to whoever may not make it.
     public mutating func update(_ table: String, id: String, values: [String: SyncValue]) throws {
+        let values = try admitted(values, in: table)
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
         try authorize(values, of: table, id: id, causalLength: current)
@@ -59,11 +61,23 @@ public struct LocalWrite {
         try context.storedCausalLength(table: table, row: id) % 2 == 1
     }
 
+    /// The values as their columns' domains store them; a value that does not belong is refused.
+    private func admitted(_ values: [String: SyncValue], in table: String) throws -> [String: SyncValue] {
+        let declared = try context.table(table)
+        return try values.reduce(into: [:]) { admitted, field in
+            guard let column = declared.column(named: field.key) else {
+                throw SyncError.unknownColumn(table: table, column: field.key)
+            }
+            do throws(ValueProblem) {
+                admitted[field.key] = try column.domain.admit(field.value)
+            } catch {
+                throw SyncError.invalidValue(table: table, column: field.key, problem: error)
+            }
+        }
+    }
+
     private mutating func write(_ values: [String: SyncValue], to table: String, id: String, stamp: Stamp) throws {
         let declared = try context.table(table)
-        for name in values.keys where declared.column(named: name) == nil {
-            throw SyncError.unknownColumn(table: table, column: name)
-        }
         for column in declared.columns {
             guard let value = values[column.name] else { continue }
             try apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp), proposals: values)

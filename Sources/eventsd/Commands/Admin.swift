@@ -5,7 +5,7 @@ import Sync
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage accounts in the daemon's database.",
-        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self, CollectTombstones.self])
+        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self, CollectTombstones.self, Check.self])
 }
 
 struct CreateUser: ParsableCommand {
@@ -107,5 +107,19 @@ struct CollectTombstones: ParsableCommand {
         let server = SyncServer(replica: store.replica, policy: EventsPolicy())
         let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(olderThanDays) * 86_400_000 + 1)
         print("Forgot \(forgotten) deleted row(s).")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List stored values that break their column's declaration (type, vocabulary, size), to repair them.",
+        discussion: "Prints one line per value and exits 1 when it found any.")
+    @Option(help: "The daemon's SQLite file.") var db: String
+
+    func run() throws {
+        let problems = try openDaemonStore(path: db).replica.storedValueProblems()
+        guard !problems.isEmpty else { return print("Every stored value fits its column's declaration.") }
+        for problem in problems { print(problem) }
+        throw ExitCode(1)
     }
 }

@@ -57,6 +57,7 @@ extension Problem {
             case .duplicate: self.init(.conflict, type: "duplicate", detail: error.description)
             case .inUse: self.init(.conflict, type: "in-use", detail: error.description)
             case .roomBusy, .personBusy: self.init(.conflict, type: "schedule-conflict", detail: error.description)
+            case .unreadableRow: self.init(.internalServerError, type: "unreadable-row", detail: error.description)
             default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
             }
         case let error as AccountsError:
@@ -80,6 +81,8 @@ extension Problem {
             self.init(.badRequest, type: "unsupported-schema", detail: error.description)
         case .rowExists, .batchReused:
             self.init(.conflict, type: "conflict", detail: error.description)
+        case .invalidValue:
+            self.init(.unprocessableContent, type: "invalid", detail: error.description)
         case .rowNotFound:
             self.init(.notFound, type: "not-found", detail: error.description)
         case .replicaOwnedByAnother, .forbidden:

@@ -1,0 +1,27 @@
+import GRDB
+
+/// Reads a replicated row's fields for a model without ever trapping: a stored value that cannot be read as the
+/// model's type (written before values were checked, or by hand) is an error for that row, which
+/// `eventsd admin check` lists for repair.
+struct StoredRow {
+    let row: Row
+    let table: String
+
+    init(_ row: Row, table: String) {
+        self.row = row
+        self.table = table
+    }
+
+    var id: String {
+        get throws { try value("id") ?? "" }
+    }
+
+    func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value? {
+        let stored: DatabaseValue = row[column] ?? .null
+        if stored.isNull { return nil }
+        guard let value = Value.fromDatabaseValue(stored) else {
+            throw EventsError.unreadableRow(table: table, id: row["id"].flatMap { String.fromDatabaseValue($0.databaseValue) } ?? "?", column: column)
+        }
+        return value
+    }
+}
