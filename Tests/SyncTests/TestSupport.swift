@@ -40,13 +40,19 @@ func makeReplica(in folder: URL, name: String, clock: ManualClock? = nil) throws
 
 /// Lets every account write and read everything, except rows of `notes` whose title starts with "locked".
 struct TestPolicy: SyncPolicy {
-    func refusal(of change: Change, by principal: String, in batch: BatchContext) throws -> String? {
-        guard principal != "admin", change.table == "notes" else { return nil }
-        let title = try batch.currentValue(table: "notes", row: change.rowID, column: "title")?.text
-        return title?.hasPrefix("locked") == true ? "note \(change.rowID) is locked" : nil
-    }
+    func judge(for principal: String, in db: Database) throws -> any RowJudge { TestJudge(isAdmin: principal == "admin") }
 
     func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change] { changes }
+}
+
+/// Judges a note by the title it had before the write: a locked note stays as it was.
+struct TestJudge: RowJudge {
+    let isAdmin: Bool
+
+    func refusal(of change: RowChange, facts: Facts) throws -> String? {
+        guard !isAdmin, change.table == "notes" else { return nil }
+        return change.before?.text("title")?.hasPrefix("locked") == true ? "note \(change.id) is locked" : nil
+    }
 }
 
 /// Calls the server in process, as the HTTP route would; the property test uses it to drop answers and

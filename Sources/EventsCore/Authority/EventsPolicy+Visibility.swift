@@ -18,7 +18,8 @@ extension EventsPolicy {
         let rights = try rights(of: principal, in: pull)
         var hasher = SHA256()
         hasher.update(data: Data("\(rights.isAdmin)|\(rights.personID ?? "")".utf8))
-        for set in [rights.sees, rights.organizes, try visiblePeople(rights, in: pull)] {
+        let sessions = Set(rights.invitedSessions.keys)
+        for set in [rights.sees, rights.organizes, sessions, try visiblePeople(rights, in: pull)] {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))
         }
         return hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()

@@ -31,7 +31,14 @@ struct ReadAccess {
         switch table {
         case "organizations":
             return true
-        case "events", "segments", "rooms", "sessions", "declarations", "session_roles":
+        case "events":
+            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
+            return rights.seesEventRow(event)
+        case "sessions", "session_roles":
+            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
+            let session = table == "sessions" ? row : try rows.session(ofRole: row)
+            return session.map { rights.seesSession($0, of: event) } ?? false
+        case "segments", "rooms", "declarations":
             guard let event = try rows.event(table: table, row: row) else { return isDeletion }
             return rights.sees.contains(event)
         case "people":
@@ -85,6 +92,10 @@ private struct RowOwners {
         let event = try String.fetchOne(db, sql: sql, arguments: [row])
         events[key] = event
         return event
+    }
+
+    func session(ofRole row: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
     }
 
     mutating func person(table: String, row: String) throws -> String? {

@@ -1,20 +1,34 @@
 import GRDB
 
 /// What one account may do, read from the daemon's current data: its administrator flag, its person (by
-/// email), the events it organizes, and the events it may see.
+/// email), the events it organizes, the events it may see whole, the sessions it may see through a
+/// session-scoped invitation only, and the sessions it co-chairs.
 struct Rights {
     let accountID: String
     let isAdmin: Bool
     let personID: String?
     let organizes: Set<String>
     let sees: Set<String>
+    /// Sessions seen through an invitation to that session alone, by session id, with their event.
+    let invitedSessions: [String: String]
+    let coChairs: Set<String>
+
+    /// Whether the account may read the event's own row: it sees the event, or a session of it.
+    func seesEventRow(_ event: String) -> Bool {
+        sees.contains(event) || invitedSessions.values.contains(event)
+    }
+
+    func seesSession(_ session: String, of event: String) -> Bool {
+        sees.contains(event) || invitedSessions[session] == event
+    }
 
     static func load(_ accountID: String, in db: Database) throws -> Rights {
         guard let account = try Row.fetchOne(db, sql: "SELECT email, is_admin FROM accounts WHERE id = ?", arguments: [accountID]) else {
-            return Rights(accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: [])
+            return Rights(accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: [], invitedSessions: [:], coChairs: [])
         }
         let email: String = account["email"]
         let personID = StableID.make("person", email.lowercased())
+        let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
             try String.fetchAll(db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'", arguments: [accountID]))
         let sees = try String.fetchAll(
@@ -22,18 +36,22 @@ struct Rights {
             sql: """
                 SELECT event_id FROM event_roles WHERE account_id = :account
                 UNION SELECT id FROM events WHERE published = 1
-                UNION SELECT event_id FROM invitations WHERE person_id = :person
+                UNION SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL
                 UNION SELECT s.event_id FROM session_roles r JOIN sessions s ON s.id = r.session_id WHERE r.person_id = :person
                 """,
-            arguments: ["account": accountID, "person": personID])
-        return Rights(accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes, sees: Set(sees))
-    }
-
-    /// Whether the person co-chairs the session now.
-    func coChairs(_ sessionID: String, in db: Database) throws -> Bool {
-        guard let personID else { return false }
-        return try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM session_roles WHERE session_id = ? AND person_id = ? AND role = 'co-chair')",
-            arguments: [sessionID, personID]) ?? false
+            arguments: arguments)
+        let invited = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.session_id, s.event_id FROM invitations i JOIN sessions s ON s.id = i.session_id AND s.event_id = i.event_id
+                WHERE i.person_id = :person
+                """,
+            arguments: arguments)
+        let coChairs = try String.fetchAll(
+            db, sql: "SELECT session_id FROM session_roles WHERE person_id = :person AND role = 'co-chair'", arguments: arguments)
+        return Rights(
+            accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes, sees: Set(sees),
+            invitedSessions: Dictionary(invited.map { ($0["session_id"], $0["event_id"]) }, uniquingKeysWith: { first, _ in first }),
+            coChairs: Set(coChairs))
     }
 }

@@ -27,7 +27,7 @@ struct SeatAllocator {
                 try decide(rsvp.id, current: (rsvp.decision, rsvp.decisionReason), nil, nil)
             }
             if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
-                _ = try EventsStore.invite(&writer, eventID: event.id, sessionID: session.id, personID: substitute, invitedBy: "delegation")
+                try handOver(rsvp, to: substitute, session: session)
             }
         }
         let queue = try Row.fetchAll(
@@ -56,6 +56,14 @@ struct SeatAllocator {
                 try decide(id, current: current, "waitlisted", "full: position \(waiting) on the waiting list")
             }
         }
+    }
+
+    /// A delegation hands the delegator's place over: the substitute is invited to the session, and the
+    /// delegator's own invitation to it ends, so one invitation never yields two seats.
+    private mutating func handOver(_ rsvp: RSVP, to substitute: String, session: Session) throws {
+        _ = try EventsStore.invite(&writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
+        let own = StableID.make("invitation", session.eventID, session.id, rsvp.personID)
+        if try writer.exists(in: "invitations", id: own) { try writer.delete(from: "invitations", id: own) }
     }
 
     private func capacity(of session: Session) throws -> Int? {

@@ -1,46 +1,45 @@
 import GRDB
 
-/// Applies one pushed batch change by change, collecting the verdicts and the daemon's compensating writes.
+/// Applies one pushed batch: checks and merges every change, then judges every row the batch touched on its
+/// result and restores the rows refused, collecting the verdicts and the daemon's compensating writes.
+/// Order: validate values, stage (remember each row before), merge, judge, compensate.
 struct PushApplication {
     var context: MergeContext
     let now: Int64
     let skew: Int64
-    private(set) var accepted = 0
-    private(set) var notes: [VerdictNote] = []
+    let judge: any RowJudge
+    private var verdicts: [Int: VerdictNote] = [:]
     private(set) var corrections: [Change] = []
-    private(set) var touched: [RowKey] = []
-    private var touchedSet: Set<RowKey> = []
-    let proposals: [RowKey: [String: SyncValue]]
-    let memo = Memo()
+    private var touched = TouchedRows()
+    /// The changes of each row that won their merge, by index in the batch.
+    private var won: [RowKey: [Int]] = [:]
+    private var winners = 0
+    private(set) var accepted: [RowKey] = []
+    let createdRows: Set<RowKey>
 
-    init(context: MergeContext, now: Int64, skew: Int64, changes: [Change]) {
+    init(context: MergeContext, now: Int64, skew: Int64, judge: any RowJudge, changes: [Change]) {
         self.context = context
         self.now = now
         self.skew = skew
-        var proposals: [RowKey: [String: SyncValue]] = [:]
-        for change in changes {
-            guard let column = change.column else { continue }
-            proposals[RowKey(table: change.table, id: change.rowID), default: [:]][column] = change.value
-        }
-        self.proposals = proposals
+        self.judge = judge
         createdRows = Set(changes.filter(\.isExistence).map { RowKey(table: $0.table, id: $0.rowID) })
     }
 
-    let createdRows: Set<RowKey>
-
-    /// Lets the policy write the daemon-owned follow-ups of the rows this batch changed.
+    /// Lets the policy write the daemon-owned follow-ups of the rows this batch changed and the judge accepted.
     mutating func runFollowUps(policy: any SyncPolicy, principal: String) throws {
-        guard !touched.isEmpty else { return }
+        guard !accepted.isEmpty else { return }
         var writer = LocalWrite(context: context, now: now)
-        try policy.didApply(rows: touched, by: principal, writer: &writer)
+        try policy.didApply(rows: accepted, by: principal, writer: &writer)
         context = writer.context
     }
 
     func response(for batch: String) -> PushResponse {
-        PushResponse(batch: batch, accepted: accepted, notes: notes, corrections: ChangeSet(corrections))
+        let notes = verdicts.keys.sorted().compactMap { verdicts[$0] }
+        return PushResponse(batch: batch, accepted: winners, notes: notes, corrections: ChangeSet(corrections))
     }
 
-    mutating func apply(_ change: Change, index: Int, from sender: ReplicaID, principal: String, policy: any SyncPolicy) throws {
+    /// Checks and merges one change; its row is judged later, with the whole batch merged.
+    mutating func apply(_ change: Change, index: Int, from sender: ReplicaID) throws {
         guard change.stamp.replica == sender else {
             return note(index, .rejected, "stamped by replica \(change.stamp.replica.hex), not the sender")
         }
@@ -64,35 +63,45 @@ struct PushApplication {
         if change.column != nil, try !knows(change) {
             return note(index, .rejected, "\(change.table) \(change.rowID) no longer exists here (deleted long ago); it stays deleted")
         }
-        if let reason = try policy.refusal(of: change, by: principal, in: BatchContext(db: context.db, proposals: proposals, memo: memo)) {
-            note(index, .rejected, reason)
-            return try compensate(change)
-        }
+        let key = RowKey(table: change.table, id: change.rowID)
+        try touched.willChange(key, in: context)
         let aheadBy = change.stamp.time.milliseconds - now
         if aheadBy > skew {
             change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
             try context.apply(change)
-            touch(change)
+            didWin(change, key: key, index: index)
             note(index, .restamped, "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
             return corrections.append(try current(of: change))
         }
         context.clock.receive(change.stamp.time)
-        if try context.apply(change) {
-            touch(change)
-            guard cleaned else { return accepted += 1 }
-            // The laptop holds the text as typed under this stamp: the cleaned value needs a newer one to reach it.
-            change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
-            try context.apply(change)
-            note(index, .restamped, "its text was cleaned of control characters and surrounding spaces")
-            corrections.append(change)
-        } else {
-            note(index, .superseded, nil)
+        guard try context.apply(change) else { return note(index, .superseded, nil) }
+        didWin(change, key: key, index: index)
+        guard cleaned else { return winners += 1 }
+        // The laptop holds the text as typed under this stamp: the cleaned value needs a newer one to reach it.
+        change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
+        try context.apply(change)
+        note(index, .restamped, "its text was cleaned of control characters and surrounding spaces")
+        corrections.append(change)
+    }
+
+    /// Judges every row the batch changed, as it is now against as it was; a refused row is put back as it was
+    /// and every change of the batch that touched it is answered refused.
+    mutating func judgeTouchedRows() throws {
+        let rows = touched
+        let judge = judge
+        try rows.judge(with: judge, in: context.db, schema: context.schema) { change, reason in
+            guard let reason else { return accepted.append(change.key) }
+            for index in won[change.key] ?? [] {
+                if verdicts[index] == nil { winners -= 1 }
+                note(index, .rejected, reason)
+            }
+            try restore(change)
         }
     }
 
-    private mutating func touch(_ change: Change) {
-        let key = RowKey(table: change.table, id: change.rowID)
-        if touchedSet.insert(key).inserted { touched.append(key) }
+    private mutating func didWin(_ change: Change, key: RowKey, index: Int) {
+        touched.didSet(key, column: change.column)
+        won[key, default: []].append(index)
     }
 
     /// A value may only arrive for a row the daemon knows or that the same batch creates: a value for an
@@ -103,7 +112,7 @@ struct PushApplication {
     }
 
     private mutating func note(_ index: Int, _ kind: VerdictNote.Kind, _ reason: String?) {
-        notes.append(VerdictNote(index: index, kind: kind, reason: reason))
+        verdicts[index] = VerdictNote(index: index, kind: kind, reason: reason)
     }
 
     /// The daemon's current record for the field (or existence) that `change` touched.
@@ -116,6 +125,34 @@ struct PushApplication {
             value = try SyncValue.fetchOne(context.db, sql: sql, arguments: [change.rowID]) ?? .null
         }
         return Change(table: change.table, rowID: change.rowID, column: change.column, value: value, stamp: stamp)
+    }
+
+    /// Puts a refused row back as it was before the batch, with newer stamps so that this wins everywhere.
+    private mutating func restore(_ change: RowChange) throws {
+        let table = try context.table(change.table)
+        let length = try context.causalLength(table: change.table, row: change.id)
+        guard let before = change.before else {
+            guard length % 2 == 1 else { return }
+            return try write([Change(table: table.name, rowID: change.id, column: nil, value: .null, stamp: stamp(length + 1))])
+        }
+        if length == before.causalLength {
+            let stamp = stamp(length)
+            let fields = change.columns.filter { change.after?[$0] != before[$0] }.sorted()
+            return try write(fields.map { Change(table: table.name, rowID: change.id, column: $0, value: before[$0], stamp: stamp) })
+        }
+        let revived = stamp(length % 2 == 1 ? length + 2 : length + 1)
+        try write(
+            [Change(table: table.name, rowID: change.id, column: nil, value: .null, stamp: revived)]
+                + table.columns.map { Change(table: table.name, rowID: change.id, column: $0.name, value: before[$0.name], stamp: revived) })
+    }
+
+    private mutating func stamp(_ causalLength: Int64) -> Stamp {
+        context.localStamp(causalLength: causalLength, now: now)
+    }
+
+    private mutating func write(_ changes: [Change]) throws {
+        for change in changes { try context.apply(change) }
+        corrections.append(contentsOf: changes)
     }
 
     /// Writes the daemon's truth again with a newer stamp, so that it wins over the refused change everywhere.
@@ -147,7 +184,6 @@ struct PushApplication {
                 restored.append(Change(table: table.name, rowID: change.rowID, column: column.name, value: value, stamp: stamp))
             }
         }
-        for change in restored { try context.apply(change) }
-        corrections.append(contentsOf: restored)
+        try write(restored)
     }
 }

@@ -1,10 +1,12 @@
 import GRDB
 
-/// The application's rules for who may write and read what, asked by the daemon for every change it applies
-/// or serves, against the daemon's current data (not the rights a laptop had when it wrote offline).
+/// The application's rules for who may write and read what, asked by the daemon for every write it applies
+/// (pushed or through its API) and every change it serves, against the daemon's current data (not the rights a
+/// laptop had when it wrote offline).
 public protocol SyncPolicy: Sendable {
-    /// `nil` when `principal` may make `change` now, otherwise the reason it may not.
-    func refusal(of change: Change, by principal: String, in batch: BatchContext) throws -> String?
+    /// The judge of `principal`'s next write, holding the rights the account has before the write touches
+    /// anything: every row the write touched is then judged on its result.
+    func judge(for principal: String, in db: Database) throws -> any RowJudge
 
     /// The subset of `changes` that `principal` may receive in a pull (whole rows, or single fields).
     func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change]
@@ -13,8 +15,8 @@ public protocol SyncPolicy: Sendable {
     /// pulls again from the start, so rights granted later bring the rows filtered out before.
     func viewVersion(of principal: String, in pull: PullContext) throws -> String
 
-    /// Daemon-owned follow-up writes after a batch was applied (decisions only the daemon takes), in the
-    /// same transaction and stamped by the daemon.
+    /// Daemon-owned follow-up writes after a write was judged (decisions only the daemon takes), in the same
+    /// transaction and stamped by the daemon; `rows` are the rows accepted.
     func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws
 }
 
@@ -31,38 +33,6 @@ public struct RowKey: Hashable, Sendable {
     public init(table: String, id: String) {
         self.table = table
         self.id = id
-    }
-}
-
-/// What a policy sees while judging one change of a pushed batch: the daemon's database, and the values the
-/// same batch proposes for the row (a new row's fields arrive after its existence record).
-public struct BatchContext {
-    public let db: Database
-    let proposals: [RowKey: [String: SyncValue]]
-    /// Answers a policy computed once for the whole batch (an account's rights, say).
-    public let memo: Memo
-
-    init(db: Database, proposals: [RowKey: [String: SyncValue]], memo: Memo) {
-        self.db = db
-        self.proposals = proposals
-        self.memo = memo
-    }
-
-    /// The value the batch proposes for the field, else the daemon's current one.
-    public func value(table: String, row: String, column: String) throws -> SyncValue? {
-        if let proposed = proposals[RowKey(table: table, id: row)]?[column] { return proposed }
-        return try currentValue(table: table, row: row, column: column)
-    }
-
-    /// The daemon's current value of the field, `nil` if the row does not exist here.
-    public func currentValue(table: String, row: String, column: String) throws -> SyncValue? {
-        let sql = "SELECT \(column.quotedDatabaseIdentifier) FROM \(table.quotedDatabaseIdentifier) WHERE id = ?"
-        return try SyncValue.fetchOne(db, sql: sql, arguments: [row])
-    }
-
-    /// Whether the row exists on the daemon now.
-    public func exists(table: String, row: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier) WHERE id = ?)", arguments: [row]) ?? false
     }
 }
 

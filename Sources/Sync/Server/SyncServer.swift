@@ -16,7 +16,8 @@ public struct SyncServer: Sendable {
         self.policy = policy
     }
 
-    /// Applies a batch in one transaction and answers it; a replayed batch gets its first answer again.
+    /// Applies a batch in one transaction and answers it; a replayed batch gets its first answer again. Every row the
+    /// batch touched is judged on its merged result against the rights the account had before the batch.
     public func push(_ request: PushRequest, principal: String) throws -> PushResponse {
         let schema = replica.schema
         guard schema.accepts(version: request.schemaVersion) else {
@@ -27,11 +28,14 @@ public struct SyncServer: Sendable {
         return try replica.pool.write { db in
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
+            let judge = try policy.judge(for: principal, in: db)
             var batch = PushApplication(
-                context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew, changes: changes)
+                context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew, judge: judge,
+                changes: changes)
             for (index, change) in changes.enumerated() {
-                try batch.apply(change, index: index, from: request.replica, principal: principal, policy: policy)
+                try batch.apply(change, index: index, from: request.replica)
             }
+            try batch.judgeTouchedRows()
             try batch.runFollowUps(policy: policy, principal: principal)
             try batch.context.save()
             let response = batch.response(for: request.batch)

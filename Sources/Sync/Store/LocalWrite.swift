@@ -2,24 +2,14 @@ import GRDB
 
 /// The edits of one local transaction. Reads through `db` see the edits made so far.
 public struct LocalWrite {
-    /// Whose write this is, when the daemon performs it for an account: every change is judged by the policy
-    /// before it is applied, as a pushed change would be.
-    struct Authority {
-        let principal: String
-        let policy: any SyncPolicy
-    }
-
     var context: MergeContext
     let now: Int64
-    var authority: Authority?
-    private(set) var touched: [RowKey] = []
-    private var touchedSet: Set<RowKey> = []
-    private let memo = Memo()
+    /// The rows this write touched with their state before it, judged together when an account's write ends.
+    private(set) var touched = TouchedRows()
 
-    init(context: MergeContext, now: Int64, authority: Authority? = nil) {
+    init(context: MergeContext, now: Int64) {
         self.context = context
         self.now = now
-        self.authority = authority
     }
 
     public var db: Database { context.db }
@@ -30,17 +20,19 @@ public struct LocalWrite {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 0 else { throw SyncError.rowExists(table: table, id: id) }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
-        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp), proposals: values)
+        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
         try write(values, to: table, id: id, stamp: stamp)
     }
 
-    /// Changes fields of a live row; fields whose value is unchanged keep their stamps. With an authority, even
-    /// an unchanged field must be the account's to write, so a no-op is refused to whoever may not make it.
+    /// Changes fields of a live row; fields whose value is unchanged keep their stamps, but still count as set
+    /// by this write when it is judged, so a no-op is refused to whoever may not make it.
     public mutating func update(_ table: String, id: String, values: [String: SyncValue]) throws {
         let values = try admitted(values, in: table)
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
-        try authorize(values, of: table, id: id, causalLength: current)
+        let key = RowKey(table: table, id: id)
+        try touched.willChange(key, in: context)
+        for column in values.keys { touched.didSet(key, column: column) }
         let existing = try Row.fetchOne(
             db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
         let changed = values.filter { column, value in
@@ -54,11 +46,19 @@ public struct LocalWrite {
         let current = try context.causalLength(table: table, row: id)
         guard current % 2 == 1 else { throw SyncError.rowNotFound(table: table, id: id) }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
-        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp), proposals: [:])
+        try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
     }
 
     public func exists(in table: String, id: String) throws -> Bool {
         try context.storedCausalLength(table: table, row: id) % 2 == 1
+    }
+
+    /// Judges every row this write touched on its result, as a pushed batch's rows are; the first refusal
+    /// throws `SyncError.forbidden`, so the whole write is rolled back.
+    mutating func judgeTouchedRows(with judge: any RowJudge) throws {
+        try touched.judge(with: judge, in: db, schema: context.schema) { _, reason in
+            if let reason { throw SyncError.forbidden(reason) }
+        }
     }
 
     /// The values as their columns' domains store them; a value that does not belong is refused.
@@ -80,31 +80,14 @@ public struct LocalWrite {
         let declared = try context.table(table)
         for column in declared.columns {
             guard let value = values[column.name] else { continue }
-            try apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp), proposals: values)
+            try apply(Change(table: table, rowID: id, column: column.name, value: value, stamp: stamp))
         }
     }
 
-    /// Judges every proposed field of an update, changed or not, when the write is an account's.
-    private mutating func authorize(_ values: [String: SyncValue], of table: String, id: String, causalLength: Int64) throws {
-        guard authority != nil else { return }
-        let stamp = context.localStamp(causalLength: causalLength, now: now)
-        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
-            try authorize(Change(table: table, rowID: id, column: column, value: value, stamp: stamp), proposals: values)
-        }
-    }
-
-    private func authorize(_ change: Change, proposals: [String: SyncValue]) throws {
-        guard let authority else { return }
-        let batch = BatchContext(db: db, proposals: [RowKey(table: change.table, id: change.rowID): proposals], memo: memo)
-        if let reason = try authority.policy.refusal(of: change, by: authority.principal, in: batch) {
-            throw SyncError.forbidden(reason)
-        }
-    }
-
-    private mutating func apply(_ change: Change, proposals: [String: SyncValue]) throws {
-        try authorize(change, proposals: proposals)
-        try context.apply(change)
+    private mutating func apply(_ change: Change) throws {
         let key = RowKey(table: change.table, id: change.rowID)
-        if touchedSet.insert(key).inserted { touched.append(key) }
+        try touched.willChange(key, in: context)
+        try context.apply(change)
+        touched.didSet(key, column: change.column)
     }
 }

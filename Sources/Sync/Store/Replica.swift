@@ -66,16 +66,17 @@ public final class Replica: Sendable {
         }
     }
 
-    /// Performs edits for an account, as the daemon does for its HTTP API: each change is judged by `policy`
-    /// as if it had been pushed (a refusal throws `SyncError.forbidden` and nothing is written), and the
-    /// policy's follow-ups run in the same transaction.
+    /// Performs edits for an account, as the daemon does for its HTTP API: every row the edits touched is judged
+    /// by `policy` on its result, as a pushed batch's rows are (a refusal throws `SyncError.forbidden` and nothing
+    /// is written), and the policy's follow-ups run in the same transaction.
     public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
         try pool.write { db in
-            let authority = LocalWrite.Authority(principal: principal, policy: policy)
-            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now(), authority: authority)
+            let judge = try policy.judge(for: principal, in: db)
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now())
             let result = try body(&local)
-            local.authority = nil
-            try policy.didApply(rows: local.touched, by: principal, writer: &local)
+            try local.judgeTouchedRows(with: judge)
+            let rows = local.touched.keys
+            try policy.didApply(rows: rows, by: principal, writer: &local)
             try local.context.save()
             return result
         }
