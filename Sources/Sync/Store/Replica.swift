@@ -33,7 +33,9 @@ public final class Replica: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
+        OwnerOnlyFiles.prepare(path)
         pool = try DatabasePool(path: path, configuration: configuration)
+        OwnerOnlyFiles.narrow(path)
         self.schema = schema
         self.path = path
         self.now = now

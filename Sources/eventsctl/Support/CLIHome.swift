@@ -46,6 +46,7 @@ struct CLIHome {
     func loadConfig() throws -> CLIConfig? {
         guard FileManager.default.fileExists(atPath: configFile.path) else { return nil }
         do {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configFile.path)
             return try JSONDecoder().decode(CLIConfig.self, from: Data(contentsOf: configFile))
         } catch {
             throw CLIError.unreadableConfig(configFile.path)
@@ -69,8 +70,15 @@ struct CLIHome {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(config).write(to: configFile, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: configFile.path)
+        // Written owner-only from the start, then moved into place, so the token is never readable by others.
+        let temporary = folder.appendingPathComponent(".config.json.\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: try encoder.encode(config), attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: configFile.path]) }
+        if FileManager.default.fileExists(atPath: configFile.path) {
+            _ = try FileManager.default.replaceItemAt(configFile, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: configFile)
+        }
     }
 }
 

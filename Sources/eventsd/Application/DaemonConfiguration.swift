@@ -20,6 +20,9 @@ struct DaemonConfiguration: Sendable {
     var calendarHost = EventsStore.defaultCalendarHost
     /// The web origin (or `*`) whose pages may call the API from a browser, such as a dashboard; none by default.
     var corsOrigin: String?
+    /// The URL people reach the daemon at, for the links it hands out; default the listener's `http://HOST:PORT`,
+    /// required when listening on every interface.
+    var publicURL: String?
 
     /// Every setting at its default, for help texts.
     static let defaults = DaemonConfiguration(databasePath: "")

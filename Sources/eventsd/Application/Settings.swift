@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Sync
 
@@ -26,6 +27,19 @@ struct Settings {
         flag ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    private func publicURL(_ flag: String?, host: String) throws -> String? {
+        guard let url = text(flag, "EVENTSD_PUBLIC_URL") else {
+            guard !PublicURL.isWildcard(host) else {
+                throw Invalid("Listening on every interface (\(host)) needs --public-url or EVENTSD_PUBLIC_URL, the URL people reach eventsd at.")
+            }
+            return nil
+        }
+        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""), components.host?.isEmpty == false,
+            components.query == nil
+        else { throw Invalid("The public URL must be an http or https URL such as https://events.example.org, not '\(url)'.") }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
     func configuration(of serve: Serve) throws -> DaemonConfiguration {
         guard let db = text(serve.db, "EVENTSD_DB") else {
             throw Invalid("Name the daemon's SQLite file with --db or EVENTSD_DB.")
@@ -36,6 +50,7 @@ struct Settings {
         guard (0...65535).contains(configuration.port) else { throw Invalid("The port must be between 0 and 65535.") }
         configuration.seedDirectory = text(serve.seed, "EVENTSD_SEED")
         configuration.corsOrigin = text(serve.corsOrigin, "EVENTSD_CORS_ORIGIN")
+        configuration.publicURL = try publicURL(serve.publicURL, host: configuration.host)
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)

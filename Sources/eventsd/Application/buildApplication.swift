@@ -24,13 +24,15 @@ func buildApplication(
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
     let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
-    let router = buildRouter(store: store, server: server, configuration: configuration)
+    let publicURL = PublicURL(configured: configuration.publicURL)
+    let router = buildRouter(store: store, server: server, configuration: configuration, publicURL: publicURL)
     let host = configuration.host
     return Application(
         router: router,
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "eventsd"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
+            publicURL.listening(at: "http://\(host):\(port)")
             onReady("http://\(host):\(port)")
         },
         logger: logger)

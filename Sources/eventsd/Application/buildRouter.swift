@@ -4,7 +4,10 @@ import Hummingbird
 import Sync
 
 /// Every route of the daemon; `openapi.yaml` documents each one (a test compares the two).
-func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonConfiguration) -> Router<DaemonRequestContext> {
+func buildRouter(
+    store: EventsStore, server: SyncServer, configuration: DaemonConfiguration,
+    publicURL: PublicURL = PublicURL(configured: "http://eventsd.test")
+) -> Router<DaemonRequestContext> {
     DaemonMetrics.install()
     let router = Router(context: DaemonRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
@@ -26,7 +29,7 @@ func buildRouter(store: EventsStore, server: SyncServer, configuration: DaemonCo
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
     let accounts = AccountStore(replica: store.replica)
-    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost)
+    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL)
     calendars.addPublicRoutes(to: router)
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }

@@ -41,6 +41,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A web origin such as https://dashboard.example.org, or *, whose pages may call the API from a browser (CORS). [EVENTSD_CORS_ORIGIN, default none]")
     var corsOrigin: String?
 
+    @Option(help: "The URL people reach eventsd at, for the links it hands out (feed URLs); required when --host is a wildcard. [EVENTSD_PUBLIC_URL, default http://HOST:PORT of the listener]")
+    var publicURL: String?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default \(Self.defaults.logLevel)]")
     var logLevel: String?
 

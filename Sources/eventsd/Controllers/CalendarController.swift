@@ -10,6 +10,7 @@ struct CalendarController {
     let store: EventsStore
     let accounts: AccountStore
     let host: String
+    let publicURL: PublicURL
 
     /// `GET /v1/events/:id/agenda.ics` (id or slug) and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
     func addPublicRoutes(to router: Router<DaemonRequestContext>) {
@@ -36,11 +37,10 @@ struct CalendarController {
 
     /// `POST /v1/me/feed` (a new feed URL) and `DELETE /v1/me/feed` (revoke them all), with a bearer token.
     func addAccountRoutes(to group: RouterGroup<DaemonRequestContext>) {
-        group.post("me/feed") { request, context in
+        group.post("me/feed") { [publicURL] _, context in
             let account = try context.requireAccount()
             let token = try await DatabaseWork.write { [accounts] in try accounts.createFeedToken(for: account) }
-            let base = request.head.authority.map { "http://\($0)" } ?? ""
-            return try Response.json(FeedLink(token: token, url: "\(base)/v1/feeds/\(token).ics"), status: .created)
+            return try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"), status: .created)
         }
         group.delete("me/feed") { _, context in
             let account = try context.requireAccount()

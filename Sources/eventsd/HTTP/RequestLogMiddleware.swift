@@ -22,10 +22,17 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info(
             "Request handled",
             metadata: [
-                "http.method": "\(request.method)", "http.path": "\(request.uri.path)", "http.status": "\(response.status.code)",
+                "http.method": "\(request.method)", "http.path": "\(Self.redacted(request.uri.path))", "http.status": "\(response.status.code)",
                 "http.duration_ms": "\((milliseconds * 1000).rounded() / 1000)",
             ])
         return response
+    }
+
+    /// The path without the secret a personal feed's URL carries: calendar apps cannot send a header, so the
+    /// token is in the path, and log files are read by more people than the feed's owner.
+    static func redacted(_ path: String) -> String {
+        guard path.hasPrefix("/v1/feeds/") else { return path }
+        return "/v1/feeds/[redacted]" + (path.hasSuffix(".ics") ? ".ics" : "")
     }
 
     private static func acceptable(_ value: String) -> String? {
