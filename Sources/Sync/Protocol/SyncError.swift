@@ -16,6 +16,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case unauthorized(String)
     case forbidden(String)
     case resyncRequired
+    /// A pushed batch larger than the daemon takes in one transaction.
+    case tooManyChanges(count: Int, max: Int)
+    /// The account's write budget is spent; the daemon takes writes again after this many seconds.
+    case rateLimited(retryAfterSeconds: Int)
 
     public var description: String {
         switch self {
@@ -46,6 +50,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "The daemon refused the credentials: \(detail). Log in again with 'eventsctl login'."
         case .forbidden(let reason):
             reason
+        case .tooManyChanges(let count, let max):
+            "A push carries at most \(max) changes, not \(count); send the queue in pages."
+        case .rateLimited(let seconds):
+            "The daemon takes no more writes from this account for now; your changes stay queued, run sync again in \(seconds) s."
         case .resyncRequired:
             "The daemon has forgotten deletions older than its horizon since this laptop last synced; it must rebuild its replica "
                 + "('eventsctl rebuild', after its queued changes are sent)."

@@ -10,6 +10,9 @@ public struct SyncServer: Sendable {
     /// Stamps further ahead of the daemon's clock than this (milliseconds) are replaced by the daemon's own.
     public var maxClockSkew: Int64 = 5 * 60 * 1000
     public var maxPageSize = 10_000
+    /// The most changes one push may carry: a laptop's page (`SyncClient.batchLimit`), so that one push never
+    /// holds the single writer for long. A queued batch is replayed unchanged, so this never shrinks.
+    public var maxBatchChanges = 5_000
 
     public init(replica: Replica, policy: any SyncPolicy) {
         self.replica = replica
@@ -23,6 +26,8 @@ public struct SyncServer: Sendable {
         guard schema.accepts(version: request.schemaVersion) else {
             throw SyncError.unsupportedSchema(sent: request.schemaVersion, accepted: [schema.version, schema.version - 1])
         }
+        let count = request.changes.count
+        guard count <= maxBatchChanges else { throw SyncError.tooManyChanges(count: count, max: maxBatchChanges) }
         let changes = try request.changes.changes()
         let digest = try Self.digest(of: request)
         return try replica.pool.write { db in

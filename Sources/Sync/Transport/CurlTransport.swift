@@ -87,8 +87,19 @@ public final class CurlTransport: SyncTransport {
         }
         var status = 0
         ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        guard (200..<300).contains(status) else { throw Self.problem(status: status, body: sink.data) }
+        guard (200..<300).contains(status) else {
+            if status == 429 { throw SyncError.rateLimited(retryAfterSeconds: retryAfter() ?? 60) }
+            throw Self.problem(status: status, body: sink.data)
+        }
         return sink.data
+    }
+
+    /// The answer's `Retry-After`, in seconds.
+    private func retryAfter() -> Int? {
+        var header: UnsafeMutablePointer<curl_header>?
+        guard curl_easy_header(handle, "Retry-After", 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let value = header?.pointee.value
+        else { return nil }
+        return Int(String(cString: value).trimmingCharacters(in: .whitespaces)).map { max(1, $0) }
     }
 
     private func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {

@@ -23,6 +23,9 @@ struct DaemonConfiguration: Sendable {
     /// The URL people reach the daemon at, for the links it hands out; default the listener's `http://HOST:PORT`,
     /// required when listening on every interface.
     var publicURL: String?
+    /// Writes (pushes and API writes) each account may make per minute, in bursts up to the same number; far
+    /// beyond what an honest laptop or dashboard sends.
+    var writeBudgetPerMinute = 6_000
 
     /// Every setting at its default, for help texts.
     static let defaults = DaemonConfiguration(databasePath: "")

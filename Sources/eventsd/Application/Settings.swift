@@ -51,6 +51,8 @@ struct Settings {
         configuration.seedDirectory = text(serve.seed, "EVENTSD_SEED")
         configuration.corsOrigin = text(serve.corsOrigin, "EVENTSD_CORS_ORIGIN")
         configuration.publicURL = try publicURL(serve.publicURL, host: configuration.host)
+        configuration.writeBudgetPerMinute = try value(serve.writeBudget, "EVENTSD_WRITE_BUDGET", default: configuration.writeBudgetPerMinute)
+        guard configuration.writeBudgetPerMinute > 0 else { throw Invalid("The write budget must be a positive number of writes per minute.") }
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)

@@ -32,6 +32,7 @@ func buildRouter(
     let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL)
     calendars.addPublicRoutes(to: router)
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
+        .add(middleware: WriteBudgetMiddleware(budget: WriteBudget(perMinute: configuration.writeBudgetPerMinute)))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
     RSVPController(store: store, maxBodySize: configuration.maxBodySize).addRoutes(to: v1)

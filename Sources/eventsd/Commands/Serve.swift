@@ -44,6 +44,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The URL people reach eventsd at, for the links it hands out (feed URLs); required when --host is a wildcard. [EVENTSD_PUBLIC_URL, default http://HOST:PORT of the listener]")
     var publicURL: String?
 
+    @Option(help: "Writes (pushes and API writes) each account may make per minute; beyond it the answer is 429 with Retry-After. [EVENTSD_WRITE_BUDGET, default \(Self.defaults.writeBudgetPerMinute)]")
+    var writeBudget: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default \(Self.defaults.logLevel)]")
     var logLevel: String?
 

@@ -11,6 +11,8 @@ struct Problem: HTTPResponseError, Encodable {
     let type: String
     let title: String
     let detail: String
+    /// Seconds after which the client may try again (`Retry-After`), for a spent write budget.
+    var retryAfter: Int?
 
     init(_ status: HTTPResponse.Status, type: String, detail: String) {
         self.status = status
@@ -36,6 +38,7 @@ struct Problem: HTTPResponseError, Encodable {
         let body = try JSONCoding.encoder.encode(self)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"eventsd\"" }
+        if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
@@ -91,6 +94,11 @@ extension Problem {
             self.init(.unauthorized, type: "unauthorized", detail: detail)
         case .resyncRequired:
             self.init(.gone, type: "resync-required", detail: error.description)
+        case .tooManyChanges:
+            self.init(.contentTooLarge, type: "too-many-changes", detail: error.description)
+        case .rateLimited(let seconds):
+            self.init(.tooManyRequests, type: "write-budget", detail: "This account's write budget is spent; retry in \(seconds) s.")
+            retryAfter = seconds
         case .unreachable, .server:
             self.init(.badGateway, type: "upstream", detail: error.description)
         }
