@@ -189,4 +189,32 @@ import Testing
         #expect(invited.notes.filter { $0.kind == .rejected }.count == 7)
         #expect(try !world.invited("attendee@example.org", to: "", event: "pss"))
     }
+
+    @Test func unicodeCaseTwinsAreOneAccountAndOnePerson() throws {
+        let world = try World()
+        let accounts = AccountStore(replica: world.store.replica)
+        _ = try accounts.createAccount(email: "élodie@example.org", name: "Élodie", isAdmin: false)
+        #expect(throws: AccountsError.self) { try accounts.createAccount(email: "ÉLODIE@example.org", name: "Twin", isAdmin: false) }
+        #expect(throws: AccountsError.self) { try accounts.createAccount(email: "E\u{301}LODIE@EXAMPLE.ORG", name: "Twin", isAdmin: false) }
+        let person = try world.store.addPerson(name: "Élodie", email: "E\u{301}lodie@Example.org")
+        #expect(person == StableID.make("person", "élodie@example.org"))
+        #expect(try world.store.person(id: "ÉLODIE@example.org").id == person)
+    }
+
+    @Test func thePersonalFeedShowsWhatItsOwnerMaySeeNowWithTheirActualDecision() throws {
+        let world = try World()
+        let tiny = try world.store.addSession(eventSlug: "web", SessionDraft(title: "Small room", start: "2021-03-04T14:00", end: "2021-03-04T15:00", capacity: 1))
+        for (email, session) in [("invitee@example.org", world.privateSession), ("victim@example.org", tiny), ("invitee@example.org", tiny)] {
+            try world.store.acting(as: world.principals[email]!).respond(sessionID: session, person: email, response: "accepted")
+        }
+        func feed() throws -> String {
+            try world.store.personalCalendar(person: "invitee@example.org", reader: world.principals["invitee@example.org"]!)
+        }
+        let before = try feed()
+        #expect(before.contains("SUMMARY:Plenary"))
+        let waiting = try #require(before.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("SUMMARY:Small room") })
+        #expect(waiting.contains("PARTSTAT=TENTATIVE") && waiting.contains("STATUS:TENTATIVE"), "waitlisted is not accepted: \(waiting)")
+        try world.store.deleteInvitation(id: StableID.make("invitation", StableID.make("event", "pss"), world.privateSession, World.person("invitee@example.org")))
+        #expect(try !feed().contains("SUMMARY:Plenary"), "a revoked invitation takes the session out of the feed")
+    }
 }

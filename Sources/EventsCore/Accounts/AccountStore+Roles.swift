@@ -9,7 +9,7 @@ extension AccountStore {
 
     public func account(email: String) throws -> Account {
         guard let account = try replica.read({ db in
-            try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE email = ?", arguments: [email])
+            try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE email = ?", arguments: [EmailAddress.canonical(email)])
         }) else { throw AccountsError.unknownAccount(email) }
         return account
     }

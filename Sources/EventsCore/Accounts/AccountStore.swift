@@ -65,7 +65,7 @@ public struct AccountStore: Sendable {
 
     /// Creates an account with a first token; the token is returned once and never stored in clear.
     public func createAccount(email: String, name: String, isAdmin: Bool) throws -> (Account, token: String) {
-        let email = email.trimmingCharacters(in: .whitespaces)
+        let email = EmailAddress.canonical(email)
         let name = name.trimmingCharacters(in: .whitespaces)
         guard email.looksLikeEmail else { throw AccountsError.invalidEmail(email) }
         guard !name.isEmpty else { throw AccountsError.emptyName }

@@ -47,7 +47,7 @@ struct EventsJudge: RowJudge {
             }
         case "people":
             guard let email = after.text("email") else { return nil }
-            expected = StableID.make("person", email.lowercased())
+            expected = StableID.make("person", EmailAddress.canonical(email))
         default:
             return nil
         }

@@ -27,7 +27,7 @@ struct Rights {
             return Rights(accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: [], invitedSessions: [:], coChairs: [])
         }
         let email: String = account["email"]
-        let personID = StableID.make("person", email.lowercased())
+        let personID = StableID.make("person", EmailAddress.canonical(email))
         let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
             try String.fetchAll(db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'", arguments: [accountID]))

@@ -9,6 +9,11 @@ public struct CalendarFeed: Sendable {
         public var name: String
         public var email: String?
         public var response: String
+        /// The daemon's decision on the seat, when one was taken.
+        public var decision: String?
+
+        /// Waiting for a seat (or for the decision): the session is tentative for this person.
+        var isWaiting: Bool { decision == SeatDecision.waitlisted.rawValue }
     }
 
     public struct Entry: Sendable {
@@ -78,7 +83,8 @@ public struct CalendarFeed: Sendable {
         if !location.isEmpty { lines.append(.text("LOCATION", location.joined(separator: ", "))) }
         if let url = session.joinURL.flatMap(Self.uri) { lines.append(ContentLine(name: "URL", parameters: [("VALUE", "URI")], value: url)) }
         lines.append(.textList("CATEGORIES", [session.format] + [entry.item.segment].compactMap { $0 }))
-        lines.append(ContentLine(name: "STATUS", value: session.isCancelled ? "CANCELLED" : "CONFIRMED"))
+        let status = session.isCancelled ? "CANCELLED" : entry.attendance?.isWaiting == true ? "TENTATIVE" : "CONFIRMED"
+        lines.append(ContentLine(name: "STATUS", value: status))
         if let attendance = entry.attendance { lines += attendees(entry.item, attendance) }
         lines.append(ContentLine(name: "END", value: "VEVENT"))
         return lines
@@ -103,7 +109,7 @@ public struct CalendarFeed: Sendable {
             ContentLine(
                 name: "ATTENDEE", parameters: [("ROLE", "CHAIR"), ("CN", chair.name)], value: "urn:uuid:\(Self.uidSafe(chair.personID))")
         }
-        let partstat = attendance.response == RSVPResponse.tentative.rawValue ? "TENTATIVE" : "ACCEPTED"
+        let partstat = attendance.response == RSVPResponse.tentative.rawValue || attendance.isWaiting ? "TENTATIVE" : "ACCEPTED"
         if let email = attendance.email.flatMap(Self.mailto) {
             lines.append(
                 ContentLine(

@@ -14,19 +14,29 @@ extension EventsStore {
         return CalendarFeed(name: name, host: host, entries: try entries(items, event: agenda.event, attendee: mine ? attendee : nil)).render()
     }
 
-    /// A person's own feed across every event: the sessions they accepted or are tentative for.
-    public func personalCalendar(person reference: String, host: String = defaultCalendarHost) throws -> String {
+    /// A person's own feed across every event: the sessions they accepted or are tentative for and were not
+    /// refused a seat in. With `reader` (the daemon's feed route), a read like any other: only what that account
+    /// may see now, so a revoked invitation takes the session out of the feed.
+    public func personalCalendar(person reference: String, reader: String? = nil, host: String = defaultCalendarHost) throws -> String {
         let person = try self.person(reference: reference)
+        let visible = try reader.map { reader in
+            try replica.read { db in
+                var access = try ReadAccess(principal: reader, in: db)
+                return try Set(String.fetchAll(db, sql: "SELECT id FROM sessions").filter { try access.sees(table: "sessions", row: $0, column: nil) })
+            }
+        }
         var entries: [CalendarFeed.Entry] = []
         for event in try events() {
             let agenda = try agenda(eventSlug: event.slug, person: person?.id)
-            entries += try self.entries(agenda.items.filter { Self.isAttending($0.rsvp) }, event: event, attendee: person)
+            let items = agenda.items.filter { item in Self.isAttending(item.rsvp) && visible?.contains(item.session.id) ?? true }
+            entries += try self.entries(items, event: event, attendee: person)
         }
         return CalendarFeed(name: "\(person?.name ?? reference) — my sessions", host: host, entries: entries).render()
     }
 
     private static func isAttending(_ rsvp: RSVP?) -> Bool {
-        [RSVPResponse.accepted.rawValue, RSVPResponse.tentative.rawValue].contains(rsvp?.response ?? "")
+        guard let rsvp, rsvp.decision != SeatDecision.refused.rawValue else { return false }
+        return [RSVPResponse.accepted.rawValue, RSVPResponse.tentative.rawValue].contains(rsvp.response)
     }
 
     private func person(reference: String) throws -> Person? {
@@ -37,7 +47,7 @@ extension EventsStore {
         let modified = try replica.lastModified(table: "sessions", ids: items.map(\.session.id))
         return items.map { item in
             let stamp = modified[item.session.id].map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) } ?? Date(timeIntervalSince1970: 0)
-            let attendance = attendee.map { CalendarFeed.Attendance(name: $0.name, email: $0.email, response: item.rsvp?.response ?? "") }
+            let attendance = attendee.map { CalendarFeed.Attendance(name: $0.name, email: $0.email, response: item.rsvp?.response ?? "", decision: item.rsvp?.decision) }
             return CalendarFeed.Entry(item: item, event: event, lastModified: stamp, attendance: attendance)
         }
     }

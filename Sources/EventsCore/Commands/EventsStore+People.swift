@@ -152,7 +152,7 @@ extension EventsStore {
 
     private func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
         let name = try Self.required(name, "person's name")
-        let email = email?.trimmingCharacters(in: .whitespaces).lowercased()
+        let email = email.map(EmailAddress.canonical)
         if let email, !email.looksLikeEmail {
             throw EventsError.invalid("'\(email)' is not an email address.")
         }
@@ -171,7 +171,7 @@ extension EventsStore {
     static func person(_ reference: String, in db: Database) throws -> Person {
         guard let person = try Person.fetchOne(
             db, sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-            arguments: [reference, reference.lowercased()])
+            arguments: [reference, EmailAddress.canonical(reference)])
         else { throw EventsError.notFound(kind: "person", key: reference) }
         return person
     }

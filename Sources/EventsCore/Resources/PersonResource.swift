@@ -25,7 +25,7 @@ public enum PersonResource: Resource {
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
-        if let email = changes.email, try store.person(id: id).email?.lowercased() != email.lowercased() {
+        if let email = changes.email, try store.person(id: id).email.map(EmailAddress.canonical) != EmailAddress.canonical(email) {
             throw EventsError.unchangeable(field: "email", kind: "person")
         }
         try store.editPerson(id: id, name: changes.name, organization: changes.organizationID, country: changes.country)

@@ -40,7 +40,7 @@ public struct SeedLoader {
             try store.addOrganization(
                 name: organization.name, kind: organization.kind, country: organization.country, developmentStatus: organization.developmentStatus)
         }
-        for person in seed.people ?? [] where try !known("people", StableID.make("person", person.email.lowercased())) {
+        for person in seed.people ?? [] where try !known("people", StableID.make("person", EmailAddress.canonical(person.email))) {
             try store.addPerson(name: person.name, email: person.email, organization: person.organization, country: person.country)
         }
         var added = 0
@@ -69,13 +69,13 @@ public struct SeedLoader {
                 added += 1
             }
             for (index, chair) in (session.people ?? []).enumerated() {
-                let personID = StableID.make("person", chair.person.lowercased())
+                let personID = StableID.make("person", EmailAddress.canonical(chair.person))
                 guard try !known("session_roles", StableID.make("role", id, personID, chair.role)) else { continue }
                 try store.addRole(sessionID: id, person: chair.person, role: chair.role, position: index + 1)
             }
         }
         for invitee in entry.invitations ?? [] {
-            let personID = StableID.make("person", invitee.lowercased())
+            let personID = StableID.make("person", EmailAddress.canonical(invitee))
             guard try !known("invitations", StableID.make("invitation", eventID, "", personID)) else { continue }
             try store.invite(eventSlug: slug, person: invitee)
         }

@@ -28,7 +28,7 @@ struct CalendarController {
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
             let calendar = try await DatabaseWork.read { [store, accounts, host] () -> String? in
                 guard let account = try accounts.account(forFeedToken: token) else { return nil }
-                return try store.personalCalendar(person: account.email, host: host)
+                return try store.personalCalendar(person: account.email, reader: account.id, host: host)
             }
             guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.") }
             return try Self.calendarResponse(calendar, request: request)
