@@ -217,4 +217,44 @@ import Testing
         try world.store.deleteInvitation(id: StableID.make("invitation", StableID.make("event", "pss"), world.privateSession, World.person("invitee@example.org")))
         #expect(try !feed().contains("SUMMARY:Plenary"), "a revoked invitation takes the session out of the feed")
     }
+
+    /// Whether `body` was refused for lack of rights (403), not for what exists (409, 404).
+    static func isForbidden(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return false
+        } catch SyncError.forbidden {
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    @Test func pagesNeverNameAHiddenRowAndRefusalComesBeforeAlreadyExists() throws {
+        let world = try World()
+        let attendee = world.principals["attendee@example.org"]!
+        var cursors: [String] = []
+        var listed: [String] = []
+        var query = ResourceQuery(limit: 1)
+        repeat {
+            let page = try world.store.list(SessionResource.self, query, reader: attendee)
+            listed += page.items.map(\.model.id)
+            if let next = page.nextCursor { cursors.append(next) }
+            query.after = page.nextCursor
+        } while query.after != nil
+        #expect(Set(listed) == [world.webinar, world.closedWebinar])
+        #expect(cursors.allSatisfy(listed.contains), "cursors \(cursors) name only rows the reader sees")
+
+        let intruder = world.store.acting(as: attendee).creatingOnly()
+        for person in ["invitee@example.org", "third@example.org"] {
+            #expect(Self.isForbidden { try intruder.invite(eventSlug: "web", sessionID: world.closedWebinar, person: person) }, "\(person)")
+        }
+        #expect(Self.isForbidden {
+            try intruder.addSession(eventSlug: "web", SessionDraft(title: "Copy", start: "2021-03-02T14:00", end: "2021-03-02T15:00"), id: world.webinar)
+        })
+        let organizer = world.store.acting(as: world.principals["weborganizer@example.org"]!).creatingOnly()
+        #expect(throws: EventsError.self, "the organizer learns it exists") {
+            try organizer.invite(eventSlug: "web", sessionID: world.closedWebinar, person: "invitee@example.org")
+        }
+    }
 }

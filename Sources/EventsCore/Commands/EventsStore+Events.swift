@@ -105,6 +105,7 @@ extension EventsStore {
     func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
         if try write.exists(in: table, id: id) {
             if refusesExisting {
+                try write.authorize(table, id: id, columns: Set(values.keys))
                 let key = values["name"]?.text ?? values["title"]?.text ?? values["email"]?.text ?? id
                 throw EventsError.duplicate(kind: table.singularNoun, key: key)
             }

@@ -132,7 +132,10 @@ extension EventsStore {
             }
             let person = try Self.person(reference, in: write.db)
             let id = StableID.make("invitation", event.id, sessionID ?? "", person.id)
-            if refusesExisting, try write.exists(in: "invitations", id: id) { throw EventsError.duplicate(kind: "invitation", key: id) }
+            if refusesExisting, try write.exists(in: "invitations", id: id) {
+                try write.authorize("invitations", id: id, columns: ["invited_by"])
+                throw EventsError.duplicate(kind: "invitation", key: id)
+            }
             return try Self.invite(&write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
         }
     }

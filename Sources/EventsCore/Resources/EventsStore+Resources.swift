@@ -8,10 +8,8 @@ extension EventsStore {
         let limit = min(max(query.limit, 1), ResourceQuery.maxLimit)
         let since = query.updatedSince.map { HybridTimestamp(earliestAt: $0).rawValue }
         return try replica.read { db in
-            let rows = try Self.rows(R.self, query, since: since, limit: limit, in: db)
             var access = try ReadAccess(principal: reader, in: db)
-            let items = try rows.compactMap { try Self.listed(R.self, $0, access: &access) }
-            let next: String? = rows.count == limit ? rows.last?["id"] : nil
+            let (items, next) = try Self.visiblePage(R.self, query, since: since, limit: limit, access: &access, in: db)
             let deleted = try since.map { try Self.deletions(of: R.table, since: $0, after: query.after ?? "", through: next, in: db) }
             return ResourcePage(items: items, nextCursor: next, deletedIDs: deleted)
         }
@@ -27,6 +25,26 @@ extension EventsStore {
             }
             return listed
         }
+    }
+
+    /// Up to `limit` rows the reader may see, filtered before paging: the cursor is the last *visible* row, so
+    /// walking pages never reveals the id of a hidden one.
+    private static func visiblePage<R: Resource>(
+        _ resource: R.Type, _ query: ResourceQuery, since: Int64?, limit: Int, access: inout ReadAccess, in db: Database
+    ) throws -> (items: [Listed<R.Model>], next: String?) {
+        var items: [Listed<R.Model>] = []
+        var scan = query
+        while items.count < limit {
+            let rows = try Self.rows(R.self, scan, since: since, limit: limit, in: db)
+            for row in rows {
+                guard let item = try Self.listed(R.self, row, access: &access) else { continue }
+                items.append(item)
+                if items.count == limit { return (items, row["id"]) }
+            }
+            guard rows.count == limit, let last: String = rows.last?["id"] else { break }
+            scan.after = last
+        }
+        return (items, nil)
     }
 
     /// The query's rows in id order, hidden ones included; `since` is a clock reading.

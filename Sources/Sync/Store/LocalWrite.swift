@@ -6,6 +6,8 @@ public struct LocalWrite {
     let now: Int64
     /// The rows this write touched with their state before it, judged together when an account's write ends.
     private(set) var touched = TouchedRows()
+    /// The judge of the account this write is made for, when the daemon makes it for one.
+    var judge: (any RowJudge)?
 
     init(context: MergeContext, now: Int64) {
         self.context = context
@@ -18,7 +20,10 @@ public struct LocalWrite {
     public mutating func insert(into table: String, id: String, values: [String: SyncValue]) throws {
         let values = try admitted(values, in: table)
         let current = try context.causalLength(table: table, row: id)
-        guard current % 2 == 0 else { throw SyncError.rowExists(table: table, id: id) }
+        guard current % 2 == 0 else {
+            try authorize(table, id: id, columns: Set(values.keys))
+            throw SyncError.rowExists(table: table, id: id)
+        }
         let stamp = context.localStamp(causalLength: current + 1, now: now)
         try apply(Change(table: table, rowID: id, column: nil, value: .null, stamp: stamp))
         try write(values, to: table, id: id, stamp: stamp)
@@ -51,6 +56,16 @@ public struct LocalWrite {
 
     public func exists(in table: String, id: String) throws -> Bool {
         try context.storedCausalLength(table: table, row: id) % 2 == 1
+    }
+
+    /// Asks whether this write's account may set `columns` of an existing row, without setting them: a refusal
+    /// (`SyncError.forbidden`) must come before any answer that tells whether the row exists ("already exists").
+    public func authorize(_ table: String, id: String, columns: Set<String>) throws {
+        guard let judge else { return }
+        let state = try RowState.read(context.table(table), id: id, in: db)
+        let change = RowChange(key: RowKey(table: table, id: id), before: state, after: state, columns: columns)
+        let facts = Facts(db: db, schema: context.schema, unjudged: UnjudgedRows(rows: [:]))
+        if let reason = try judge.refusal(of: change, facts: facts) { throw SyncError.forbidden(reason) }
     }
 
     /// Judges every row this write touched on its result, as a pushed batch's rows are; the first refusal

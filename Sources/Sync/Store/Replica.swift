@@ -75,7 +75,9 @@ public final class Replica: Sendable {
         try pool.write { db in
             let judge = try policy.judge(for: principal, in: db)
             var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now())
+            local.judge = judge
             let result = try body(&local)
+            local.judge = nil
             try local.judgeTouchedRows(with: judge)
             let rows = local.touched.keys
             try policy.didApply(rows: rows, by: principal, writer: &local)
