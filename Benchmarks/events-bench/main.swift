@@ -23,6 +23,7 @@ while index < arguments.count {
 
 let scenarios: [(String, () throws -> [String])] = [
     ("merge", { [try MergeBenchmark(fields: Int(200_000 * scale)).run()] }),
+    ("push", { [try PushBenchmark(changesPerBatch: 1_000).run()] }),
     ("wire", { [try WireBenchmark(changes: Int(10_000 * scale)).run()] }),
     ("initial-sync", { [try InitialSyncBenchmark(people: Int(100_000 * scale)).run()] }),
     ("rsvp-load", { try RSVPLoadBenchmark(connections: 32, rsvpsPerConnection: Int(50 * scale)).run() }),

@@ -65,13 +65,14 @@ public struct AccountStore: Sendable {
 
     /// Creates an account with a first token; the token is returned once and never stored in clear.
     public func createAccount(email: String, name: String, isAdmin: Bool) throws -> (Account, token: String) {
-        let email = EmailAddress.canonical(email)
+        let typed = email.trimmingCharacters(in: .whitespaces)
+        let email = EmailAddress.canonical(typed)
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard email.looksLikeEmail else { throw AccountsError.invalidEmail(email) }
+        guard email.looksLikeEmail else { throw AccountsError.invalidEmail(typed) }
         guard !name.isEmpty else { throw AccountsError.emptyName }
         return try replica.writeLocalTables { db in
             guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)", arguments: [email])! else {
-                throw AccountsError.emailTaken(email)
+                throw AccountsError.emailTaken(typed)
             }
             let id = UUID().uuidString.lowercased()
             let now = Instant.format(Date())
