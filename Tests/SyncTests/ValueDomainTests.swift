@@ -24,6 +24,7 @@ struct ValueDomainTests {
             (.integer(1...10), .integer(11), .outOfRange(1...10)),
             (.integer, .text("3"), .wrongType(expected: .integer)),
             (.boolean, .integer(2), .notBoolean),
+            (.real, .real(.nan), .notFinite),
             (.word(["a"]), .text("b"), .notInVocabulary(["a"])),
             (.instant, .text("2017-09-18"), .notInstant),
             (.instant, .text("2017-13-40T25:00:00Z"), .notInstant),

@@ -73,7 +73,10 @@ public struct ValueDomain: Hashable, Sendable {
         case (.boolean, .integer(let number)):
             guard number == 0 || number == 1 else { throw .notBoolean }
             return value
-        case (.real, .real), (.real, .integer):
+        case (.real, .real(let number)):
+            guard number.isFinite else { throw .notFinite }
+            return value
+        case (.real, .integer):
             return value
         case (.blob, .blob(let data)):
             guard data.count <= maxLength else { throw .tooLong(max: maxLength) }
@@ -151,6 +154,7 @@ public enum ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case tooLong(max: Int)
     case outOfRange(ClosedRange<Int64>)
     case notBoolean
+    case notFinite
     case notInVocabulary([String])
     case notIdentifier
     case notInstant
@@ -165,6 +169,7 @@ public enum ValueProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLong(let max): "must be at most \(max) characters"
         case .outOfRange(let range): "must be between \(range.lowerBound) and \(range.upperBound)"
         case .notBoolean: "must be 0 or 1"
+        case .notFinite: "must be a finite number"
         case .notInVocabulary(let words): "must be one of: \(words.joined(separator: ", "))"
         case .notIdentifier: "must be an id of letters, digits and '-_.:'"
         case .notInstant: "must be an instant in UTC such as 2017-09-18T13:00:00Z"

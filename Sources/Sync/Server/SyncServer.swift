@@ -29,7 +29,8 @@ public struct SyncServer: Sendable {
         let count = request.changes.count
         guard count <= maxBatchChanges else { throw SyncError.tooManyChanges(count: count, max: maxBatchChanges) }
         let changes = try request.changes.changes()
-        let digest = try Self.digest(of: request)
+        // A batch that cannot be encoded again (a non-finite number, only possible in process) is malformed.
+        guard let digest = try? Self.digest(of: request) else { throw SyncError.malformed("the batch holds a value JSON cannot carry") }
         return try replica.pool.write { db in
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
