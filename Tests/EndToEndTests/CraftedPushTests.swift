@@ -257,4 +257,17 @@ import Testing
             try organizer.invite(eventSlug: "web", sessionID: world.closedWebinar, person: "invitee@example.org")
         }
     }
+
+    @Test func answersRevealNeitherHiddenSessionsNorRegisteredEmails() throws {
+        let attendee = try World()
+        let store = attendee.store.acting(as: attendee.principals["attendee@example.org"]!)
+        for session in [attendee.privateSession, "no-such-session"] {
+            #expect(throws: EventsError.sessionNotFound(session)) {
+                try store.respond(sessionID: session, person: "attendee@example.org", response: "accepted")
+            }
+        }
+        for person in ["victim@example.org", "nobody@example.org"] {
+            #expect(Self.isForbidden { try store.respond(sessionID: attendee.webinar, person: person, response: "accepted") }, "\(person)")
+        }
+    }
 }

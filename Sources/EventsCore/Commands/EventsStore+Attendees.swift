@@ -9,8 +9,9 @@ extension EventsStore {
         let response = try RSVPResponse.parse(response, field: "response")
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
+            try requireVisible("sessions", id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
             guard !session.isCancelled || response == .declined else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
-            let person = try Self.person(reference, in: write.db)
+            let person = try person(reference, answering: session, in: write)
             var substituteID: SyncValue = .null
             switch (response, substitute) {
             case (.delegated, nil):
@@ -32,6 +33,18 @@ extension EventsStore {
                     "substitute_id": substituteID, "responded_at": .text(Instant.format(Date())),
                 ])
             return id
+        }
+    }
+
+    /// The person an answer is for; one that does not exist is "not found" only to whoever could answer for them,
+    /// so an attendee cannot learn by the status which emails are registered.
+    private func person(_ reference: String, answering session: Session, in write: LocalWrite) throws -> Person {
+        do {
+            return try Self.person(reference, in: write.db)
+        } catch let error as EventsError {
+            let proposed: [String: SyncValue] = ["session_id": .text(session.id), "person_id": .text(reference)]
+            try write.authorize("rsvps", id: StableID.make("rsvp", session.id, reference), columns: ["response"], proposed: proposed)
+            throw error
         }
     }
 

@@ -101,6 +101,14 @@ extension EventsStore {
         guard try write.exists(in: table, id: id) else { throw EventsError.notFound(kind: table.singularNoun, key: id) }
     }
 
+    /// For a store acting for an account: a row the account may not see is answered `error` (not found), whether
+    /// it exists or not, so status codes reveal nothing hidden.
+    func requireVisible(_ table: String, id: String, in db: Database, otherwise error: EventsError) throws {
+        guard let actor else { return }
+        var access = try ReadAccess(principal: actor.principal, in: db)
+        guard try access.sees(table: table, row: id, column: nil) else { throw error }
+    }
+
     /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
     func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
         if try write.exists(in: table, id: id) {
