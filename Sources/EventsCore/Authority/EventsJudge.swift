@@ -89,6 +89,9 @@ struct EventsJudge: RowJudge {
         case "organizations":
             return rights.organizes.isEmpty ? "Only organizers add or change organizations." : nil
         case "people":
+            if change.isDeletion, let users = try users(ofPerson: change.id, facts: facts) {
+                return "This person is still named by \(users); remove those first."
+            }
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
             return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns) ? nil : "You may change only your own name and details."
@@ -100,6 +103,14 @@ struct EventsJudge: RowJudge {
         default:
             return "'\(change.table)' cannot be changed."
         }
+    }
+
+    /// The rows that still name a person (roles, invitations, RSVPs, signatures), `nil` when none do.
+    private func users(ofPerson person: String, facts: Facts) throws -> String? {
+        let references = [("session_roles", "person_id"), ("invitations", "person_id"), ("rsvps", "person_id"), ("rsvps", "substitute_id"),
+            ("signatures", "person_id")]
+        let users = try references.filter { try facts.count($0.0, where: $0.1, is: person) > 0 }.map { $0.0.replacingOccurrences(of: "_", with: " ") }
+        return users.isEmpty ? nil : Array(Set(users)).sorted().joined(separator: ", ")
     }
 
     private func organizerRefusal(_ change: RowChange, event: String?) -> String? {

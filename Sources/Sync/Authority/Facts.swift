@@ -18,4 +18,13 @@ public struct Facts {
     public func value(_ table: String, _ id: String, _ column: String) throws -> SyncValue? {
         try row(table, id)?[column]
     }
+
+    /// How many live rows of `table` have `column` equal to `value`, as the judge may know them.
+    public func count(_ table: String, where column: String, is value: String) throws -> Int {
+        guard let declared = schema.table(named: table), declared.column(named: column) != nil else { return 0 }
+        let sql = "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?"
+        let stored = try String.fetchAll(db.cachedStatement(sql: sql), arguments: [value])
+        let known = stored.filter { unjudged.rows[RowKey(table: table, id: $0)] == nil }.count
+        return known + unjudged.rows.filter { $0.key.table == table && $0.value?[column] == .text(value) }.count
+    }
 }
