@@ -7,6 +7,9 @@ import Testing
 /// Hand-made push batches, as a hostile account would send them, against the daemon's sync server and policy
 /// over a real SQLite file: each class of the attacks that once beat the rules is refused on the merged result.
 @Suite(.serialized) struct CraftedPushTests {
+    /// One hand-made field: table, row, column (`nil`: the row's existence), value, and a counter ordering its stamp.
+    typealias Field = (String, String, String?, SyncValue, UInt16)
+
     /// Two events: the unpublished, invitation-only summit and a published webinar series with its own
     /// organizer; a published summit whose organizer, co-chair and attendees push.
     struct World {
@@ -50,7 +53,7 @@ import Testing
 
         /// Pushes hand-made changes as `email` from a replica of its own; each field is `(table, row, column,
         /// value, counter)`, where the counter orders stamps inside the batch.
-        func push(_ email: String, _ fields: [(String, String, String?, SyncValue, UInt16)], causalLength: Int64 = 1) throws -> PushResponse {
+        func push(_ email: String, _ fields: [Field], causalLength: Int64 = 1) throws -> PushResponse {
             let replica = ReplicaID()
             let now = Replica.wallClock()
             let changes = fields.map { table, row, column, value, counter in
@@ -76,7 +79,7 @@ import Testing
         }
 
         func rsvpFields(_ session: String, _ email: String, person: String? = nil, response: String = "accepted", counter: UInt16 = 0)
-            -> [(String, String, String?, SyncValue, UInt16)]
+            -> [Field]
         {
             let id = Self.rsvp(session, email)
             return [
@@ -88,7 +91,7 @@ import Testing
 
     @Test func aBorrowedEventDoesNotJudgeTheRowsBesideIt() throws {
         let world = try World()
-        let borrow: [(String, String, String?, SyncValue, UInt16)] = [("sessions", world.privateSession, "event_id", .text(StableID.make("event", "web")), 5)]
+        let borrow: [Field] = [("sessions", world.privateSession, "event_id", .text(StableID.make("event", "web")), 5)]
         let answer = try world.push("attendee@example.org", borrow + world.rsvpFields(world.privateSession, "attendee@example.org"))
         #expect(answer.notes.filter { $0.kind == .rejected }.count == 5)
         #expect(try world.rsvpRow(World.rsvp(world.privateSession, "attendee@example.org")) == nil)

@@ -19,19 +19,22 @@ extension EventsStore {
     /// may see now, so a revoked invitation takes the session out of the feed.
     public func personalCalendar(person reference: String, reader: String? = nil, host: String = defaultCalendarHost) throws -> String {
         let person = try self.person(reference: reference)
-        let visible = try reader.map { reader in
-            try replica.read { db in
-                var access = try ReadAccess(principal: reader, in: db)
-                return try Set(String.fetchAll(db, sql: "SELECT id FROM sessions").filter { try access.sees(table: "sessions", row: $0, column: nil) })
-            }
-        }
         var entries: [CalendarFeed.Entry] = []
         for event in try events() {
             let agenda = try agenda(eventSlug: event.slug, person: person?.id)
-            let items = agenda.items.filter { item in Self.isAttending(item.rsvp) && visible?.contains(item.session.id) ?? true }
-            entries += try self.entries(items, event: event, attendee: person)
+            let attended = agenda.items.filter { Self.isAttending($0.rsvp) }
+            entries += try self.entries(try reader.map { try visible(attended, to: $0) } ?? attended, event: event, attendee: person)
         }
         return CalendarFeed(name: "\(person?.name ?? reference) — my sessions", host: host, entries: entries).render()
+    }
+
+    /// The items whose session `reader` (an account id) may see now.
+    private func visible(_ items: [Agenda.Item], to reader: String) throws -> [Agenda.Item] {
+        guard !items.isEmpty else { return [] }
+        return try replica.read { db in
+            var access = try ReadAccess(principal: reader, in: db)
+            return try items.filter { try access.sees(table: "sessions", row: $0.session.id, column: nil) }
+        }
     }
 
     private static func isAttending(_ rsvp: RSVP?) -> Bool {

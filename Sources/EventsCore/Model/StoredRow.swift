@@ -20,7 +20,8 @@ struct StoredRow {
         let stored: DatabaseValue = row[column] ?? .null
         if stored.isNull { return nil }
         guard let value = Value.fromDatabaseValue(stored) else {
-            throw EventsError.unreadableRow(table: table, id: row["id"].flatMap { String.fromDatabaseValue($0.databaseValue) } ?? "?", column: column)
+            let id = (row["id"] as DatabaseValue?).flatMap(String.fromDatabaseValue) ?? "?"
+            throw EventsError.unreadableRow(table: table, id: id, column: column)
         }
         return value
     }
