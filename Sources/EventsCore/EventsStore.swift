@@ -63,13 +63,13 @@ public struct EventsStore: Sendable {
     }
 
     public func event(slug: String) throws -> Event {
-        try replica.read { db in try Self.event(slug: slug, in: db) }
+        try replica.read { db in try visibleEvent(slug, in: db) }
     }
 
     /// The event's sessions in time order, cancelled ones included.
     public func sessions(eventSlug: String) throws -> [Session] {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             return try Session.fetchAll(
                 db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id", arguments: [event.id])
         }
@@ -102,6 +102,14 @@ public struct EventsStore: Sendable {
     static func event(slug: String, in db: Database) throws -> Event {
         guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1", arguments: [slug, slug])
         else { throw EventsError.eventNotFound(slug) }
+        return event
+    }
+
+    /// The event named by slug or id; for a store acting for an account, one it may not see is not found,
+    /// whether it exists or not.
+    func visibleEvent(_ reference: String, in db: Database) throws -> Event {
+        let event = try Self.event(slug: reference, in: db)
+        try requireVisible("events", id: event.id, in: db, otherwise: .eventNotFound(reference))
         return event
     }
 }

@@ -25,27 +25,30 @@ struct ReadAccess {
         try sees(table: change.table, row: change.rowID, column: change.column, isDeletion: change.isDeletion)
     }
 
-    /// Whether the account may read the field (`column`), or the row's existence (`nil`).
+    /// Whether the account may read the field (`column`), or the row's existence (`nil`). A deletion is judged
+    /// on what the deleted row belonged to and whom it named, as it was before; a deletion older than that
+    /// memory is told to everyone.
     mutating func sees(table: String, row: String, column: String?, isDeletion: Bool = false) throws -> Bool {
         if rights.isAdmin { return true }
+        let unknown = try isDeletion && !rows.remembers(table: table, row: row)
         switch table {
         case "organizations":
             return true
         case "events":
-            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
-            return rights.seesEventRow(event)
+            if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
+            return try unknown || rights.sees.contains(row) || rows.scope(table: table, row: row, "published") == 1.databaseValue
         case "sessions", "session_roles":
-            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
+            guard let event = try rows.event(table: table, row: row) else { return unknown }
             let session = table == "sessions" ? row : try rows.session(ofRole: row)
             return session.map { rights.seesSession($0, of: event) } ?? false
         case "segments", "rooms", "declarations":
-            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
+            guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
         case "people":
             if !rights.organizes.isEmpty || row == rights.personID { return true }
             return speakers.contains(row) && column != "email"
         case "invitations", "rsvps", "signatures":
-            guard let event = try rows.event(table: table, row: row) else { return isDeletion }
+            guard let event = try rows.event(table: table, row: row) else { return unknown }
             if rights.organizes.contains(event) { return true }
             return try rows.person(table: table, row: row) == rights.personID
         default:
@@ -67,7 +70,8 @@ struct ReadAccess {
     }
 }
 
-/// Finds the event and the person a row belongs to, remembering the answers.
+/// Finds the event and the person a row belongs to, remembering the answers; a deleted row answers from what
+/// it kept of itself.
 private struct RowOwners {
     let db: Database
     var events: [RowKey: String?] = [:]
@@ -80,6 +84,12 @@ private struct RowOwners {
     mutating func event(table: String, row: String) throws -> String? {
         let key = RowKey(table: table, id: row)
         if let known = events[key] { return known }
+        let event = try liveEvent(table: table, row: row) ?? deletedEvent(table: table, row: row)
+        events[key] = event
+        return event
+    }
+
+    private func liveEvent(table: String, row: String) throws -> String? {
         let sql: String
         switch table {
         case "events": sql = "SELECT id FROM events WHERE id = ?"
@@ -89,20 +99,48 @@ private struct RowOwners {
             sql = "SELECT d.event_id FROM signatures x JOIN declarations d ON d.id = x.declaration_id WHERE x.id = ?"
         default: sql = "SELECT event_id FROM \(table) WHERE id = ?"
         }
-        let event = try String.fetchOne(db, sql: sql, arguments: [row])
-        events[key] = event
-        return event
+        return try String.fetchOne(db, sql: sql, arguments: [row])
+    }
+
+    /// The event of a deleted row, through the session or declaration it named (live or deleted itself).
+    private mutating func deletedEvent(table: String, row: String) throws -> String? {
+        switch table {
+        case "events": return nil
+        case "session_roles", "rsvps":
+            return try scope(table: table, row: row, "session_id").flatMap { String.fromDatabaseValue($0) }
+                .flatMap { try event(table: "sessions", row: $0) }
+        case "signatures":
+            return try scope(table: table, row: row, "declaration_id").flatMap { String.fromDatabaseValue($0) }
+                .flatMap { try event(table: "declarations", row: $0) }
+        default: return try scope(table: table, row: row, "event_id").flatMap { String.fromDatabaseValue($0) }
+        }
     }
 
     func session(ofRole row: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
+            ?? scope(table: "session_roles", row: row, "session_id").flatMap { String.fromDatabaseValue($0) }
     }
 
     mutating func person(table: String, row: String) throws -> String? {
         let key = RowKey(table: table, id: row)
         if let known = people[key] { return known }
         let person = try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
+            ?? scope(table: table, row: row, "person_id").flatMap { String.fromDatabaseValue($0) }
         people[key] = person
         return person
+    }
+
+    func exists(table: String, row: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [row]) ?? false
+    }
+
+    /// Whether the row is gone and kept what it belonged to.
+    func remembers(table: String, row: String) throws -> Bool {
+        try DeletedScope.values(of: table, row: row, in: db) != nil
+    }
+
+    /// A value the deleted row kept of itself.
+    func scope(table: String, row: String, _ column: String) throws -> DatabaseValue? {
+        try DeletedScope.values(of: table, row: row, in: db)?[column]
     }
 }

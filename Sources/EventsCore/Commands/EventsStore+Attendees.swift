@@ -53,7 +53,7 @@ extension EventsStore {
     public func addDeclaration(eventSlug: String, title: String, text: String? = nil, key: String? = nil) throws -> String {
         let title = try Self.required(title, "declaration title")
         return try write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
+            let event = try visibleEvent(eventSlug, in: write.db)
             let id = StableID.make("declaration", event.id, (key ?? title).lowercased())
             try upsert(
                 &write, table: "declarations", id: id,
@@ -64,7 +64,7 @@ extension EventsStore {
 
     public func declarations(eventSlug: String) throws -> [Declaration] {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             return try Declaration.fetchAll(db, sql: "SELECT * FROM declarations WHERE event_id = ? ORDER BY title", arguments: [event.id])
         }
     }
@@ -77,6 +77,7 @@ extension EventsStore {
                 write.db, sql: "SELECT * FROM declarations WHERE id = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                 arguments: [reference, reference])
             else { throw EventsError.notFound(kind: "declaration", key: reference) }
+            try requireVisible("declarations", id: declaration.id, in: write.db, otherwise: .notFound(kind: "declaration", key: reference))
             let signer = try Self.person(person, in: write.db)
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
             let id = StableID.make("signature", declaration.id, signer.id)
@@ -101,7 +102,7 @@ extension EventsStore {
     /// RSVP and the daemon's decision.
     public func agenda(eventSlug: String, person reference: String? = nil) throws -> Agenda {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             let me = try reference.flatMap { try? Self.person($0, in: db) }
             let sessions = try Session.fetchAll(
                 db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id", arguments: [event.id])

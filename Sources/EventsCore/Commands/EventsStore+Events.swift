@@ -30,7 +30,7 @@ extension EventsStore {
     public func addSegment(eventSlug: String, name: String, startsOn: String? = nil, endsOn: String? = nil) throws -> String {
         let name = try Self.required(name, "segment name")
         return try write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
+            let event = try visibleEvent(eventSlug, in: write.db)
             for date in [startsOn, endsOn].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
                 throw EventsError.invalidTime(date)
             }
@@ -50,7 +50,7 @@ extension EventsStore {
         let name = try Self.required(name, "room name")
         guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
         return try write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
+            let event = try visibleEvent(eventSlug, in: write.db)
             let id = StableID.make("room", event.id, name.lowercased())
             try upsert(
                 &write, table: "rooms", id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
@@ -60,14 +60,14 @@ extension EventsStore {
 
     public func segments(eventSlug: String) throws -> [Segment] {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             return try Segment.fetchAll(db, sql: "SELECT * FROM segments WHERE event_id = ? ORDER BY starts_on, name", arguments: [event.id])
         }
     }
 
     public func rooms(eventSlug: String) throws -> [Room] {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             return try Room.fetchAll(db, sql: "SELECT * FROM rooms WHERE event_id = ? ORDER BY name", arguments: [event.id])
         }
     }

@@ -123,7 +123,7 @@ extension EventsStore {
     @discardableResult
     public func invite(eventSlug: String, sessionID: String? = nil, person reference: String, invitedBy: String? = nil) throws -> String {
         try write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
+            let event = try visibleEvent(eventSlug, in: write.db)
             if let sessionID {
                 let session = try Self.session(id: sessionID, in: write.db)
                 guard session.eventID == event.id else {

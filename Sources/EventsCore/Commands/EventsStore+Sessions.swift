@@ -7,7 +7,7 @@ extension EventsStore {
     public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws -> String {
         guard draft.title != nil else { throw EventsError.emptyTitle }
         try write { write in
-            let event = try Self.event(slug: eventSlug, in: write.db)
+            let event = try visibleEvent(eventSlug, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: nil, in: write.db)
             values["event_id"] = .text(event.id)
             values["status"] = .text(SessionStatus.scheduled.rawValue)

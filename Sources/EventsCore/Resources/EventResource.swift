@@ -8,7 +8,7 @@ public enum EventResource: Resource {
     public static let eventCondition = "t.id = :event"
 
     public static func id(of reference: String, in store: EventsStore) throws -> String {
-        try store.replica.read { db in try EventsStore.eventID(reference, in: db) }
+        try store.replica.read { db in try store.visibleEvent(reference, in: db).id }
     }
 
     public static func create(_ input: EventDraft, caller: String?, in store: EventsStore) throws -> String {

@@ -9,8 +9,13 @@ extension EventsStore {
         let since = query.updatedSince.map { HybridTimestamp(earliestAt: $0).rawValue }
         return try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
-            let (items, next) = try Self.visiblePage(R.self, query, since: since, limit: limit, access: &access, in: db)
-            let deleted = try since.map { try Self.deletions(of: R.table, since: $0, after: query.after ?? "", through: next, in: db) }
+            let event = try query.event.map { try Self.visibleEventID($0, access: &access, in: db) }
+            let (items, next) = try Self.visiblePage(R.self, query, event: event, since: since, limit: limit, access: &access, in: db)
+            let deleted = try since.map {
+                try Self.deletions(of: R.table, since: $0, after: query.after ?? "", through: next, in: db).filter {
+                    try access.sees(table: R.table, row: $0, column: nil, isDeletion: true)
+                }
+            }
             return ResourcePage(items: items, nextCursor: next, deletedIDs: deleted)
         }
     }
@@ -30,12 +35,12 @@ extension EventsStore {
     /// Up to `limit` rows the reader may see, filtered before paging: the cursor is the last *visible* row, so
     /// walking pages never reveals the id of a hidden one.
     private static func visiblePage<R: Resource>(
-        _ resource: R.Type, _ query: ResourceQuery, since: Int64?, limit: Int, access: inout ReadAccess, in db: Database
+        _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, access: inout ReadAccess, in db: Database
     ) throws -> (items: [Listed<R.Model>], next: String?) {
         var items: [Listed<R.Model>] = []
         var scan = query
         while items.count < limit {
-            let rows = try Self.rows(R.self, scan, since: since, limit: limit, in: db)
+            let rows = try Self.rows(R.self, scan, event: event, since: since, limit: limit, in: db)
             for row in rows {
                 guard let item = try Self.listed(R.self, row, access: &access) else { continue }
                 items.append(item)
@@ -47,13 +52,15 @@ extension EventsStore {
         return (items, nil)
     }
 
-    /// The query's rows in id order, hidden ones included; `since` is a clock reading.
-    private static func rows<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, since: Int64?, limit: Int, in db: Database) throws -> [Row] {
+    /// The query's rows in id order, hidden ones included; `event` is an id, `since` a clock reading.
+    private static func rows<R: Resource>(
+        _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, in db: Database
+    ) throws -> [Row] {
         var conditions = ["t.id > :after"]
         var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after ?? "", "table": R.table, "limit": limit]
-        if let event = query.event {
+        if let event {
             conditions.append("(\(R.eventCondition))")
-            arguments["event"] = try eventID(event, in: db)
+            arguments["event"] = event
         }
         if let since {
             conditions.append("updated_hlc >= :since")
@@ -64,7 +71,8 @@ extension EventsStore {
             arguments: StatementArguments(arguments))
     }
 
-    /// The rows of `table` deleted at or after `since` (a clock reading) with ids after `after`, up to `end`.
+    /// The rows of `table` deleted at or after `since` (a clock reading) with ids after `after`, up to `end`,
+    /// whoever may learn of them.
     private static func deletions(
         of table: String, since: Int64, after: String, through end: String?, in db: Database
     ) throws -> [String] {
@@ -95,10 +103,12 @@ extension EventsStore {
         return Listed(model: try R.Model(row: Row(visible)), updatedAt: updated)
     }
 
-    static func eventID(_ reference: String, in db: Database) throws -> String {
-        guard let id = try String.fetchOne(db, sql: "SELECT id FROM events WHERE id = ? OR slug = ? ORDER BY id LIMIT 1", arguments: [reference, reference])
-        else { throw EventsError.eventNotFound(reference) }
-        return id
+    /// The id of the event named by slug or id, if the reader may see it: a hidden event is not found, like one
+    /// that does not exist.
+    private static func visibleEventID(_ reference: String, access: inout ReadAccess, in db: Database) throws -> String {
+        let event = try Self.event(slug: reference, in: db)
+        guard try access.sees(table: "events", row: event.id, column: nil) else { throw EventsError.eventNotFound(reference) }
+        return event.id
     }
 }
 

@@ -26,8 +26,9 @@ public struct ResourceQuery: Sendable, Equatable {
 public struct ResourcePage<Model: Encodable & Sendable>: Encodable, Sendable {
     public var items: [Listed<Model>]
     public var nextCursor: String?
-    /// With `updatedSince`: the ids, in this page's range, of rows deleted since then (any event's: a deleted
-    /// row no longer says where it belonged), so a client that mirrors the list can drop them.
+    /// With `updatedSince`: the ids, in this page's range, of rows deleted since then that the reader could
+    /// see (any event's: a deleted row no longer says where it belonged), so a client that mirrors the list can
+    /// drop them.
     public var deletedIDs: [String]?
 }
 

@@ -4,7 +4,7 @@ extension EventsStore {
     /// Every rule violation among the event's sessions, each reported once.
     public func conflicts(eventSlug: String) throws -> [Conflict] {
         try replica.read { db in
-            let event = try Self.event(slug: eventSlug, in: db)
+            let event = try visibleEvent(eventSlug, in: db)
             let sessions = try Session.fetchAll(
                 db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, id", arguments: [event.id])
             var found: [Conflict] = []

@@ -19,17 +19,17 @@ public enum EventsSchema {
             .init("timezone", .timeZone), .init("venue", name), .init("city", name), .init("starts_on", .date),
             .init("ends_on", .date), .init("invitation_only", .boolean), .init("published", .boolean),
         ],
-        indexed: ["slug"])
+        indexed: ["slug"], deletionScope: ["published"])
 
     public static let segments = ReplicatedTable(
         "segments",
         columns: [.init("event_id", .identifier), .init("name", name), .init("starts_on", .date), .init("ends_on", .date)],
-        indexed: ["event_id"])
+        indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let rooms = ReplicatedTable(
         "rooms",
         columns: [.init("event_id", .identifier), .init("name", name), .init("capacity", seats)],
-        indexed: ["event_id"])
+        indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let sessions = ReplicatedTable(
         "sessions",
@@ -39,7 +39,7 @@ public enum EventsSchema {
             .init("join_url", .url), .init("recording_url", .url), .init("capacity", seats),
             .init("invitation_only", .boolean), .init("description", longText), .init("sequence", .integer(0...Int64(Int32.max))),
         ],
-        indexed: ["event_id"])
+        indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let organizations = ReplicatedTable(
         "organizations",
@@ -55,12 +55,12 @@ public enum EventsSchema {
     public static let sessionRoles = ReplicatedTable(
         "session_roles",
         columns: [.init("session_id", .identifier), .init("person_id", .identifier), .init("role", .word(SessionRoleKind.allCases.map(\.rawValue))), .init("position", .integer(-1_000_000...1_000_000))],
-        indexed: ["session_id", "person_id"])
+        indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
 
     public static let invitations = ReplicatedTable(
         "invitations",
         columns: [.init("event_id", .identifier), .init("session_id", .identifier), .init("person_id", .identifier), .init("invited_by", name)],
-        indexed: ["event_id", "person_id"])
+        indexed: ["event_id", "person_id"], deletionScope: ["event_id", "session_id", "person_id"])
 
     public static let rsvps = ReplicatedTable(
         "rsvps",
@@ -68,19 +68,19 @@ public enum EventsSchema {
             .init("session_id", .identifier), .init("person_id", .identifier), .init("response", .word(RSVPResponse.allCases.map(\.rawValue))), .init("substitute_id", .identifier),
             .init("decision", .word(SeatDecision.allCases.map(\.rawValue))), .init("decision_reason", .text(max: 500)), .init("responded_at", .instant),
         ],
-        indexed: ["session_id", "person_id"])
+        indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
 
     public static let declarations = ReplicatedTable(
         "declarations",
         columns: [.init("event_id", .identifier), .init("title", title), .init("text", .text(max: 500_000))],
-        indexed: ["event_id"])
+        indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let signatures = ReplicatedTable(
         "signatures",
         columns: [
             .init("declaration_id", .identifier), .init("person_id", .identifier), .init("reservation", longText), .init("signed_at", .instant),
         ],
-        indexed: ["declaration_id"])
+        indexed: ["declaration_id"], deletionScope: ["declaration_id", "person_id"])
 
     public static let replicated = ReplicatedSchema(
         version: version,

@@ -5,11 +5,15 @@ public struct ReplicatedTable: Hashable, Sendable {
     public let columns: [ReplicatedColumn]
     /// Columns that get an index in every replica, for the queries the domain runs.
     public let indexed: [String]
+    /// Columns whose last values a deleted row keeps (what it belonged to, whom it named), so the domain can
+    /// still judge who may learn of the deletion.
+    public let deletionScope: [String]
 
-    public init(_ name: String, columns: [ReplicatedColumn], indexed: [String] = []) {
+    public init(_ name: String, columns: [ReplicatedColumn], indexed: [String] = [], deletionScope: [String] = []) {
         self.name = name
         self.columns = columns
         self.indexed = indexed
+        self.deletionScope = deletionScope
     }
 
     public func column(named name: String) -> ReplicatedColumn? {

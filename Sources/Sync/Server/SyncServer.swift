@@ -86,6 +86,7 @@ public struct SyncServer: Sendable {
             guard !rows.isEmpty else { return 0 }
             for row in rows {
                 try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [row["tbl"], row["row_id"]])
+                try DeletedScope.forget(row["tbl"], row: row["row_id"], in: db)
             }
             let newest = rows.map { $0["seq"] as Int64 }.max() ?? 0
             try db.execute(

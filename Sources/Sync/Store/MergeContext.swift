@@ -170,9 +170,14 @@ struct MergeContext {
     /// (odd causal length) or disappears (even).
     /// A row never `seen` here has nothing to forget, which spares a first sync two deletes per row.
     private mutating func reincarnate(_ table: ReplicatedTable, row: String, causalLength: Int64, seen: Bool) throws {
-        if let pending, pending.row == row, pending.table == table { self.pending = nil }
+        if let pending, pending.row == row, pending.table == table { try flush() }
         let name = table.name.quotedDatabaseIdentifier
         if seen {
+            if causalLength % 2 == 0 {
+                try DeletedScope.remember(table, row: row, in: db)
+            } else {
+                try DeletedScope.forget(table.name, row: row, in: db)
+            }
             try db.cachedStatement(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col <> '' AND cl < ?")
                 .execute(arguments: [table.name, row, causalLength])
             try db.cachedStatement(sql: "DELETE FROM \(name) WHERE id = ?").execute(arguments: [row])

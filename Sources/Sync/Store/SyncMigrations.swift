@@ -68,5 +68,14 @@ enum SyncMigrations {
             try db.execute(
                 sql: "CREATE TABLE sync_horizon (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), seq INTEGER NOT NULL, time INTEGER NOT NULL)")
         }
+        // A deleted row keeps the last values of its table's `deletionScope` columns.
+        migrator.registerMigration("sync-v4-deleted-scope") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE crdt_deleted_scope (
+                        tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, PRIMARY KEY (tbl, row_id, col)
+                    ) WITHOUT ROWID
+                    """)
+        }
     }
 }
