@@ -39,7 +39,70 @@ import Testing
         let onDaemon = try home.ok("sessions", "list", "--event", "gms-2017")
         #expect(!onDaemon.contains(lunch.id))
         #expect(onDaemon.contains(added))
+
+        _ = try home.ok("sessions", "delete", added)
+        _ = try home.ok("sync")
         daemon.stop()
+        #expect(try run(Binaries.eventsd, ["admin", "collect-tombstones", "--db", database.path, "--older-than-days", "0"]).stdout.contains("Forgot 1"))
+        daemon = try Daemon(database: database, port: port, seed: nil)
+        #expect(try away.ok("sync").components(separatedBy: "rebuilding").count == 2, "one rebuild, and its fresh pull completes")
+        #expect(try away.ok("sync").contains("Synced"), "the rebuilt laptop syncs as usual")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: away.home.path).filter { $0.hasPrefix("replica.sqlite.previous-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        #expect(kept.count == 1, "at most one previous copy: \(kept)")
+        daemon.stop()
+    }
+
+    /// Tombstones collected: a laptop that logs in afterwards pulls page after page to the end, a walk cut short
+    /// resumes, and a deletion pushed with a stamp from 1970 is as young as the moment the daemon applied it.
+    @Test func aLaptopThatStartsAfterACollectionPullsToTheEndAndAStaleStampAgesNothing() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("eventsd.sqlite")
+        let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
+        var daemon = try Daemon(database: database)
+        let organizer = try Laptop.signedIn("organizer", in: folder, daemon: daemon, token: token)
+        struct Row: Decodable { var id: String }
+        let sessions = try JSONDecoder().decode([Row].self, from: Data(organizer.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
+        for session in sessions.prefix(3) { _ = try organizer.ok("sessions", "delete", session.id) }
+        _ = try organizer.ok("sync")
+        daemon.stop()
+        #expect(try run(Binaries.eventsd, ["admin", "collect-tombstones", "--db", database.path, "--older-than-days", "0"]).stdout.contains("Forgot 3"))
+        daemon = try Daemon(database: database, seed: nil)
+        defer { daemon.stop() }
+
+        let fresh = try EventsStore.open(path: folder.appendingPathComponent("fresh.sqlite").path)
+        var client = SyncClient(replica: fresh.replica, transport: try CurlTransport(baseURL: daemon.url, token: token))
+        client.pageLimit = 50
+        let report = try client.sync()
+        #expect(report.pulled > 5 * client.pageLimit, "the hard case: many pages below the horizon")
+        #expect(try fresh.sessions(eventSlug: "gms-2017").count == sessions.count - 3)
+
+        let interrupted = try EventsStore.open(path: folder.appendingPathComponent("interrupted.sqlite").path)
+        let transport = try CurlTransport(baseURL: daemon.url, token: token)
+        let first = try transport.pull(after: 0, limit: 50, view: nil, horizon: nil)
+        #expect(first.hasMore && (first.horizon ?? 0) > first.cursor)
+        #expect(throws: SyncError.resyncRequired) { try transport.pull(after: first.cursor, limit: 50, view: first.view, horizon: nil) }
+        var resumed = SyncClient(replica: interrupted.replica, transport: transport)
+        resumed.pageLimit = 50
+        try interrupted.replica.writeLocalTables { db in
+            try db.execute(
+                sql: "UPDATE sync_client SET pull_cursor = ?, view = ?, horizon = ?", arguments: [first.cursor, first.view, first.horizon])
+        }
+        _ = try resumed.sync()
+        #expect(try interrupted.sessions(eventSlug: "gms-2017").count > 0, "a walk under the same horizon resumes where it stopped")
+
+        let replica = ReplicaID()
+        let ancient = Stamp(causalLength: 2, time: HybridTimestamp(milliseconds: 0, counter: 0), replica: replica)
+        let deletion = PushRequest(
+            schemaVersion: EventsSchema.version, replica: replica, batch: "1970",
+            changes: ChangeSet([Change(table: "sessions", rowID: sessions[3].id, column: nil, value: .null, stamp: ancient)]))
+        let answer = try transport.push(deletion)
+        #expect(answer.notes.map(\.kind) == [.restamped], "a stamp from 1970 is moved up to the horizon")
+        #expect(try transport.pull(after: 0, limit: 10_000, view: nil, horizon: nil).changes.changes().contains {
+            $0.rowID == sessions[3].id && $0.isDeletion && $0.stamp.time.milliseconds > Replica.wallClock() - 181 * 86_400_000
+        })
+        daemon.stop()
+        #expect(try run(Binaries.eventsd, ["admin", "collect-tombstones", "--db", database.path, "--older-than-days", "1"]).stdout.contains("Forgot 0"))
+        daemon = try Daemon(database: database, seed: nil)
     }
 
     @Test func anOldSchemaGetsAnUpgradeErrorAndKeepsItsQueue() throws {

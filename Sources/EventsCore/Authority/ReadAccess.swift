@@ -136,11 +136,11 @@ private struct RowOwners {
 
     /// Whether the row is gone and kept what it belonged to.
     func remembers(table: String, row: String) throws -> Bool {
-        try DeletedScope.values(of: table, row: row, in: db) != nil
+        try DeletedRows.remembersScope(of: table, row: row, in: db)
     }
 
     /// A value the deleted row kept of itself.
     func scope(table: String, row: String, _ column: String) throws -> DatabaseValue? {
-        try DeletedScope.values(of: table, row: row, in: db)?[column]
+        try DeletedRows.scopeValue(of: table, row: row, column: column, in: db)
     }
 }

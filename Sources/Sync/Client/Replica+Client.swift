@@ -27,7 +27,7 @@ extension Replica {
         let pushed = try request.changes.changes()
         let corrections = try response.corrections.changes()
         try pool.write { db in
-            var context = try MergeContext(db: db, schema: schema)
+            var context = try MergeContext(db: db, schema: schema, now: now())
             for correction in corrections {
                 context.clock.receive(correction.stamp.time)
                 try context.apply(correction, force: true)
@@ -48,10 +48,10 @@ extension Replica {
         }
     }
 
-    func pullPosition() throws -> (cursor: Int64, view: String?) {
+    func pullPosition() throws -> PullPosition {
         try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT pull_cursor, view FROM sync_client")
-            return (row?["pull_cursor"] ?? 0, row?["view"])
+            let row = try Row.fetchOne(db, sql: "SELECT pull_cursor, view, horizon FROM sync_client")
+            return PullPosition(cursor: row?["pull_cursor"] ?? 0, view: row?["view"], horizon: row?["horizon"])
         }
     }
 
@@ -59,13 +59,14 @@ extension Replica {
     func apply(_ page: PullResponse) throws -> Int {
         let changes = try page.changes.changes()
         return try pool.write { db in
-            var context = try MergeContext(db: db, schema: schema)
+            var context = try MergeContext(db: db, schema: schema, now: now())
             context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
             var won = 0
             for change in changes where try context.apply(change) { won += 1 }
             try context.save()
-            try db.execute(sql: "UPDATE sync_client SET pull_cursor = ?, view = ?", arguments: [page.cursor, page.view])
+            try db.execute(
+                sql: "UPDATE sync_client SET pull_cursor = ?, view = ?, horizon = ?", arguments: [page.cursor, page.view, page.horizon])
             return won
         }
     }

@@ -55,12 +55,12 @@ public struct SyncClient {
     /// Pulls page after page; the next page is fetched while the current one is merged, so the daemon's work and
     /// the laptop's overlap on a large first sync.
     public func pull(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
-        let (cursor, view) = try replica.pullPosition()
-        var pending = PageFetch(transport: transport, cursor: cursor, view: view, limit: pageLimit)
+        let position = try replica.pullPosition()
+        var pending = PageFetch(transport: transport, position: position, limit: pageLimit)
         while true {
             let page = try pending.result()
             if page.hasMore {
-                pending = PageFetch(transport: transport, cursor: page.cursor, view: page.view, limit: pageLimit)
+                pending = PageFetch(transport: transport, position: PullPosition(after: page), limit: pageLimit)
             }
             report.applied += try replica.apply(page)
             report.pulled += page.changes.count
@@ -75,10 +75,10 @@ private final class PageFetch: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var outcome: Result<PullResponse, any Error>?
 
-    init(transport: any SyncTransport, cursor: Int64, view: String?, limit: Int) {
+    init(transport: any SyncTransport, position: PullPosition, limit: Int) {
         nonisolated(unsafe) let transport = transport
         Thread { [self] in
-            outcome = Result { try transport.pull(after: cursor, limit: limit, view: view) }
+            outcome = Result { try transport.pull(after: position.cursor, limit: limit, view: position.view, horizon: position.horizon) }
             done.signal()
         }.start()
     }

@@ -1,5 +1,6 @@
 /// How a laptop reaches the daemon. `CurlTransport` speaks HTTP; tests may call a `SyncServer` in process.
 public protocol SyncTransport {
     func push(_ request: PushRequest) throws -> PushResponse
-    func pull(after cursor: Int64, limit: Int, view: String?) throws -> PullResponse
+    /// `horizon` is the one the laptop last pulled under (`PullResponse.horizon`).
+    func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?) throws -> PullResponse
 }

@@ -7,12 +7,16 @@ public struct PullResponse: Codable, Sendable, Equatable {
     public var hasMore: Bool
     /// The caller's view version, to send with the next pull.
     public var view: String?
+    /// The daemon's tombstone horizon when it served this page, to send with the next pull: a laptop that
+    /// pulled under this horizon has missed none of the deletions it forgot, whatever its cursor.
+    public var horizon: Int64?
 
-    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool, view: String? = nil) {
+    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool, view: String? = nil, horizon: Int64? = nil) {
         self.schemaVersion = schemaVersion
         self.changes = changes
         self.cursor = cursor
         self.hasMore = hasMore
         self.view = view
+        self.horizon = horizon
     }
 }

@@ -7,6 +7,8 @@ struct PushApplication {
     var context: MergeContext
     let now: Int64
     let skew: Int64
+    /// Stamps older than this (milliseconds) are moved up to it.
+    let maxAge: Int64
     let judge: any RowJudge
     private var verdicts: [Int: VerdictNote] = [:]
     private(set) var corrections: [Change] = []
@@ -17,10 +19,11 @@ struct PushApplication {
     private(set) var accepted: [RowKey] = []
     let createdRows: Set<RowKey>
 
-    init(context: MergeContext, now: Int64, skew: Int64, judge: any RowJudge, changes: [Change]) {
+    init(context: MergeContext, now: Int64, skew: Int64, maxAge: Int64, judge: any RowJudge, changes: [Change]) {
         self.context = context
         self.now = now
         self.skew = skew
+        self.maxAge = maxAge
         self.judge = judge
         createdRows = Set(changes.filter(\.isExistence).map { RowKey(table: $0.table, id: $0.rowID) })
     }
@@ -73,9 +76,17 @@ struct PushApplication {
             note(index, .restamped, "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
             return corrections.append(try current(of: change))
         }
+        let behindBy = now - change.stamp.time.milliseconds
+        if behindBy > maxAge {
+            change.stamp.time = HybridTimestamp(milliseconds: now - maxAge, counter: change.stamp.time.counter)
+        }
         context.clock.receive(change.stamp.time)
         guard try context.apply(change) else { return note(index, .superseded, nil) }
         didWin(change, key: key, index: index)
+        if behindBy > maxAge, !cleaned {
+            note(index, .restamped, "the laptop's clock is \(behindBy / 86_400_000) days behind the daemon's; its stamp was moved up to the horizon")
+            return corrections.append(change)
+        }
         guard cleaned else { return winners += 1 }
         // The laptop holds the text as typed under this stamp: the cleaned value needs a newer one to reach it.
         change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)

@@ -9,6 +9,9 @@ public struct SyncServer: Sendable {
     public let policy: any SyncPolicy
     /// Stamps further ahead of the daemon's clock than this (milliseconds) are replaced by the daemon's own.
     public var maxClockSkew: Int64 = 5 * 60 * 1000
+    /// Stamps older than this (milliseconds; the tombstone horizon) are moved up to it, so a clock set to 1970
+    /// cannot make a change older than every deletion the daemon still remembers.
+    public var maxStampAge: Int64 = 180 * 86_400_000
     public var maxPageSize = 10_000
     /// The most changes one push may carry: a laptop's page (`SyncClient.batchLimit`), so that one push never
     /// holds the single writer for long. A queued batch is replayed unchanged, so this never shrinks.
@@ -35,8 +38,9 @@ public struct SyncServer: Sendable {
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
             let judge = try policy.judge(for: principal, in: db)
+            let now = replica.now()
             var batch = PushApplication(
-                context: try MergeContext(db: db, schema: schema), now: replica.now(), skew: maxClockSkew, judge: judge,
+                context: try MergeContext(db: db, schema: schema, now: now), now: now, skew: maxClockSkew, maxAge: maxStampAge, judge: judge,
                 changes: changes)
             for (index, change) in changes.enumerated() {
                 try batch.apply(change, index: index, from: request.replica)
@@ -53,40 +57,49 @@ public struct SyncServer: Sendable {
     }
 
     /// A page of what `principal` may see after `cursor`. A laptop whose `view` is not the principal's current
-    /// one starts over from the beginning, so it receives what its new rights show.
-    public func pull(after cursor: Int64, limit: Int, principal: String, view: String? = nil) throws -> PullResponse {
+    /// one starts over from the beginning, so it receives what its new rights show. A laptop whose cursor is
+    /// below the tombstone horizon must rebuild (410), unless it pulled under that same `horizon`: then it
+    /// started from the beginning after the collection, or from a cursor above it, and missed nothing.
+    public func pull(after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil) throws
+        -> PullResponse
+    {
         guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
         return try replica.read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0
             guard cursor <= latest else {
                 throw SyncError.malformed("cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica")
             }
-            if cursor > 0, let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon"), cursor < horizon {
-                throw SyncError.resyncRequired
-            }
             let context = PullContext(db: db)
             let current = try policy.viewVersion(of: principal, in: context)
             let start = (view ?? "") == current ? cursor : 0
+            let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon") ?? 0
+            if start > 0, start < horizon, walked != horizon { throw SyncError.resyncRequired }
             let page = try replica.changes(in: db, after: start, limit: min(limit, maxPageSize))
             let visible = try policy.visibleChanges(page.changes, to: principal, in: context)
             return PullResponse(
                 schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
-                hasMore: page.hasMore, view: current)
+                hasMore: page.hasMore, view: current, horizon: horizon)
         }
     }
 
-    /// Forgets deleted rows whose deletion is older than `cutoff` (Unix milliseconds), so tombstones do not pile
+    /// Forgets deleted rows whose deletion the daemon applied before `cutoff` (Unix milliseconds, its own clock,
+    /// whatever stamp the deletion carried), so tombstones do not pile
     /// up forever; laptops that last pulled before the newest forgotten deletion are told to rebuild. Returns how
     /// many rows were forgotten.
     @discardableResult
     public func collectTombstones(olderThan cutoff: Int64) throws -> Int {
         try replica.pool.write { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT tbl, row_id, seq FROM crdt_clock WHERE col = '' AND cl % 2 = 0 AND (hlc >> 16) < ?", arguments: [cutoff])
+                db,
+                sql: """
+                    SELECT c.tbl, c.row_id, c.seq FROM crdt_deletions d JOIN crdt_clock c ON c.tbl = d.tbl AND c.row_id = d.row_id AND c.col = ''
+                    WHERE d.deleted_at < ? AND c.cl % 2 = 0
+                    """,
+                arguments: [cutoff])
             guard !rows.isEmpty else { return 0 }
             for row in rows {
                 try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [row["tbl"], row["row_id"]])
-                try DeletedScope.forget(row["tbl"], row: row["row_id"], in: db)
+                try DeletedRows.forget(row["tbl"], row: row["row_id"], in: db)
             }
             let newest = rows.map { $0["seq"] as Int64 }.max() ?? 0
             try db.execute(

@@ -13,6 +13,8 @@ struct MergeContext {
     let replica: ReplicaID
     var clock: HybridLogicalClock
     var seq: Int64
+    /// This replica's wall clock for the transaction (Unix milliseconds): when it applied a deletion.
+    let now: Int64
     /// The records of the row merged last: the changes of one row arrive together, so this saves a query per
     /// field.
     private var lastRow: (key: RowKey, records: [String: Stamp])?
@@ -23,9 +25,10 @@ struct MergeContext {
     /// The prepared UPDATE for each (table, set of columns) flushed in this transaction.
     private var updates: [String: Statement] = [:]
 
-    init(db: Database, schema: ReplicatedSchema) throws {
+    init(db: Database, schema: ReplicatedSchema, now: Int64) throws {
         self.db = db
         self.schema = schema
+        self.now = now
         guard let row = try Row.fetchOne(db, sql: "SELECT replica_id, hlc, seq FROM crdt_replica") else {
             throw SyncError.malformed("the replica file has no identity row")
         }
@@ -172,12 +175,12 @@ struct MergeContext {
     private mutating func reincarnate(_ table: ReplicatedTable, row: String, causalLength: Int64, seen: Bool) throws {
         if let pending, pending.row == row, pending.table == table { try flush() }
         let name = table.name.quotedDatabaseIdentifier
+        if causalLength % 2 == 0 {
+            try DeletedRows.record(table, row: row, at: now, in: db)
+        } else if seen {
+            try DeletedRows.forget(table.name, row: row, in: db)
+        }
         if seen {
-            if causalLength % 2 == 0 {
-                try DeletedScope.remember(table, row: row, in: db)
-            } else {
-                try DeletedScope.forget(table.name, row: row, in: db)
-            }
             try db.cachedStatement(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col <> '' AND cl < ?")
                 .execute(arguments: [table.name, row, causalLength])
             try db.cachedStatement(sql: "DELETE FROM \(name) WHERE id = ?").execute(arguments: [row])

@@ -61,7 +61,7 @@ public final class Replica: Sendable {
     /// Performs local edits in one transaction; each changed field gets a fresh stamp from this replica's clock.
     public func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
         try pool.write { db in
-            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now())
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()), now: now())
             let result = try body(&local)
             try local.context.save()
             return result
@@ -74,7 +74,7 @@ public final class Replica: Sendable {
     public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
         try pool.write { db in
             let judge = try policy.judge(for: principal, in: db)
-            var local = LocalWrite(context: try MergeContext(db: db, schema: schema), now: now())
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()), now: now())
             local.judge = judge
             let result = try body(&local)
             local.judge = nil
@@ -95,7 +95,7 @@ public final class Replica: Sendable {
     @discardableResult
     public func merge(_ changes: [Change]) throws -> Int {
         try pool.write { db in
-            var context = try MergeContext(db: db, schema: schema)
+            var context = try MergeContext(db: db, schema: schema, now: now())
             context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
             var won = 0

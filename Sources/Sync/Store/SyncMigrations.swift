@@ -68,13 +68,20 @@ enum SyncMigrations {
             try db.execute(
                 sql: "CREATE TABLE sync_horizon (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), seq INTEGER NOT NULL, time INTEGER NOT NULL)")
         }
-        // A deleted row keeps the last values of its table's `deletionScope` columns.
-        migrator.registerMigration("sync-v4-deleted-scope") { db in
+        // Each deleted row: when this replica applied the deletion (its own clock, never the pushed stamp), and
+        // the last values of its table's `deletionScope` columns as a JSON object (NULL if never seen here).
+        // Deletions applied before this version count from the upgrade. A laptop keeps the daemon's horizon it
+        // last pulled under.
+        migrator.registerMigration("sync-v4-deletions") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE crdt_deleted_scope (
-                        tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, PRIMARY KEY (tbl, row_id, col)
-                    ) WITHOUT ROWID
+                    CREATE TABLE crdt_deletions (
+                        tbl TEXT NOT NULL, row_id TEXT NOT NULL, deleted_at INTEGER NOT NULL, scope TEXT,
+                        PRIMARY KEY (tbl, row_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO crdt_deletions (tbl, row_id, deleted_at)
+                    SELECT tbl, row_id, CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM crdt_clock WHERE col = '' AND cl % 2 = 0;
+                    ALTER TABLE sync_client ADD COLUMN horizon INTEGER;
                     """)
         }
     }

@@ -41,9 +41,11 @@ public final class CurlTransport: SyncTransport {
         return try decode(PushResponse.self, from: perform(path: "/v1/sync/push", body: body))
     }
 
-    public func pull(after cursor: Int64, limit: Int, view: String?) throws -> PullResponse {
+    public func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?) throws -> PullResponse {
         let viewParameter = view.map { "&view=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
-        return try decode(PullResponse.self, from: perform(path: "/v1/sync/pull?after=\(cursor)&limit=\(limit)" + viewParameter, body: nil))
+        let horizonParameter = horizon.map { "&horizon=\($0)" } ?? ""
+        let path = "/v1/sync/pull?after=\(cursor)&limit=\(limit)" + viewParameter + horizonParameter
+        return try decode(PullResponse.self, from: perform(path: path, body: nil))
     }
 
     /// Sends one request; returns the body of a 2xx answer or throws the daemon's problem detail.

@@ -31,8 +31,14 @@ struct CLIHome {
         }
     }
 
-    /// Moves the replica files aside (kept for inspection) and returns where the main file went.
+    /// Moves the replica files aside (kept for inspection, replacing an older copy set aside before, so at most
+    /// one is kept) and returns where the main file went.
     func setReplicaAside() throws -> URL {
+        let folder = replicaFile.deletingLastPathComponent()
+        let prefix = replicaFile.lastPathComponent + ".previous-"
+        for earlier in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where earlier.hasPrefix(prefix) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(earlier))
+        }
         let stamp = Int(Date().timeIntervalSince1970 * 1000)
         let backup = replicaFile.appendingPathExtension("previous-\(stamp)")
         for suffix in ["", "-wal", "-shm"] {

@@ -56,6 +56,7 @@ struct Settings {
         configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)
+        guard configuration.tombstoneHorizonDays > 0 else { throw Invalid("The tombstone horizon must be a positive number of days.") }
         configuration.maxBodySize = try value(serve.maxBodyBytes, "EVENTSD_MAX_BODY_BYTES", default: configuration.maxBodySize)
         guard configuration.maxBodySize > 0 else { throw Invalid("The body size limit must be positive.") }
         let durability = try value(serve.durability, "EVENTSD_DURABILITY", default: "full")

@@ -22,6 +22,7 @@ func buildApplication(
     }
     var server = SyncServer(replica: store.replica, policy: EventsPolicy())
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
+    server.maxStampAge = Int64(configuration.tombstoneHorizonDays) * 86_400_000
     let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
     let publicURL = PublicURL(configured: configuration.publicURL)

@@ -32,7 +32,7 @@ struct Serve: AsyncParsableCommand {
     )
     var durability: String?
 
-    @Option(help: "Deleted rows are forgotten this many days after deletion; laptops offline longer rebuild. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default \(Self.defaults.tombstoneHorizonDays)]")
+    @Option(help: "Deleted rows are forgotten this many days after the daemon applied their deletion; laptops offline longer rebuild, and pushed stamps older than this are moved up to it. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default \(Self.defaults.tombstoneHorizonDays)]")
     var tombstoneHorizonDays: Int?
 
     @Option(help: "The largest request body accepted, in bytes. [EVENTSD_MAX_BODY_BYTES, default \(Self.defaults.maxBodySize)]")

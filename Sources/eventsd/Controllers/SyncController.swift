@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Sync
 
-/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N&view=VIEW`.
+/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N&view=VIEW&horizon=H`.
 struct SyncController {
     let server: SyncServer
     let maxBodySize: Int
@@ -33,7 +33,11 @@ struct SyncController {
         let after = try request.uri.queryParameters.require("after", as: Int64.self)
         let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 1_000
         let view = request.uri.queryParameters.get("view").map { String($0) }
-        let page = try await DatabaseWork.read { [server] in try server.pull(after: after, limit: limit, principal: account.id, view: view) }
+        let parameters = request.uri.queryParameters
+        let horizon = parameters.get("horizon") == nil ? nil : try parameters.require("horizon", as: Int64.self)
+        let page = try await DatabaseWork.read { [server] in
+            try server.pull(after: after, limit: limit, principal: account.id, view: view, horizon: horizon)
+        }
         DaemonMetrics.recordPull(changes: page.changes.count)
         return try .json(page)
     }
