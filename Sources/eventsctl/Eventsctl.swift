@@ -9,7 +9,7 @@ struct Eventsctl: ParsableCommand {
         abstract: "Plan and attend events from the terminal, offline first; 'sync' reconciles with eventsd.",
         subcommands: [
             Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self, Chairs.self,
-            Organizations.self, People.self, Invite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
+            Organizations.self, People.self, Invite.self, Uninvite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
             Conflicts.self, Feed.self, Rebuild.self,
         ])
 

@@ -1,3 +1,4 @@
+import EventsCore
 import Foundation
 import Sync
 import Testing
@@ -65,6 +66,10 @@ import Testing
         _ = try organizer.ok("sync")
         #expect(try organizer.ok("agenda", "--event", "gfmd-2007").contains("CANCELLED: Steering Group debrief"))
 
+        Self.expectRefusal(try organizer.run("sessions", "delete", apiSession))
+        let answered = StableID.make("rsvp", apiSession, StableID.make("person", "anne.dupont@example.org"))
+        _ = try api.perform(path: "/v1/rsvps/\(answered)", body: nil, method: "DELETE")
+        _ = try organizer.ok("sync")
         _ = try organizer.ok("sessions", "delete", apiSession)
         _ = try organizer.ok("sync")
         #expect(throws: SyncError.self) { try api.perform(path: "/v1/sessions/\(apiSession)", body: nil) }
@@ -78,5 +83,11 @@ import Testing
         #expect(value("eventsd_sync_batches_total") == 2, "the organizer pushed a new session, then its deletion")
         #expect((value(#"eventsd_sync_changes_total{outcome="accepted"}"#) ?? 0) >= 2)
         #expect((value(#"hb_requests{http_route="/v1/sessions",http_request_method="POST",http_response_status_code="201"}"#) ?? 0) == 1)
+    }
+
+    /// A session someone answered is not deleted: one line on stderr, a non-zero exit.
+    static func expectRefusal(_ outcome: Outcome) {
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("still used by 1 rsvps"), "\(outcome.stderr)")
     }
 }

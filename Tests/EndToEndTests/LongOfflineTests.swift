@@ -78,9 +78,9 @@ import Testing
 
         let interrupted = try EventsStore.open(path: folder.appendingPathComponent("interrupted.sqlite").path)
         let transport = try CurlTransport(baseURL: daemon.url, token: token)
-        let first = try transport.pull(after: 0, limit: 50, view: nil, horizon: nil)
+        let first = try transport.pull(after: 0, limit: 50, view: nil, horizon: nil, schemaVersion: EventsSchema.version)
         #expect(first.hasMore && (first.horizon ?? 0) > first.cursor)
-        #expect(throws: SyncError.resyncRequired) { try transport.pull(after: first.cursor, limit: 50, view: first.view, horizon: nil) }
+        #expect(throws: SyncError.resyncRequired) { try transport.pull(after: first.cursor, limit: 50, view: first.view, horizon: nil, schemaVersion: EventsSchema.version) }
         var resumed = SyncClient(replica: interrupted.replica, transport: transport)
         resumed.pageLimit = 50
         try interrupted.replica.writeLocalTables { db in
@@ -97,7 +97,7 @@ import Testing
             changes: ChangeSet([Change(table: "sessions", rowID: sessions[3].id, column: nil, value: .null, stamp: ancient)]))
         let answer = try transport.push(deletion)
         #expect(answer.notes.map(\.kind) == [.restamped], "a stamp from 1970 is moved up to the horizon")
-        #expect(try transport.pull(after: 0, limit: 10_000, view: nil, horizon: nil).changes.changes().contains {
+        #expect(try transport.pull(after: 0, limit: 10_000, view: nil, horizon: nil, schemaVersion: EventsSchema.version).changes.changes().contains {
             $0.rowID == sessions[3].id && $0.isDeletion && $0.stamp.time.milliseconds > Replica.wallClock() - 181 * 86_400_000
         })
         daemon.stop()
@@ -105,12 +105,28 @@ import Testing
         daemon = try Daemon(database: database, seed: nil)
     }
 
+    @Test func aDeletedSeededSessionStaysDeletedAfterACollectionAndASeededRestart() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("eventsd.sqlite")
+        let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
+        var daemon = try Daemon(database: database)
+        let lunch = StableID.make("session", "gms-2017", "lunch-1")
+        #expect(try HostileInputTests.request("\(daemon.url)/v1/sessions/\(lunch)", method: "DELETE", token: token).status == 204)
+        daemon.stop()
+        #expect(try run(Binaries.eventsd, ["admin", "collect-tombstones", "--db", database.path, "--older-than-days", "0"]).stdout.contains("Forgot 1"))
+        daemon = try Daemon(database: database)
+        defer { daemon.stop() }
+        #expect(try HostileInputTests.request("\(daemon.url)/v1/sessions/\(lunch)", method: "GET", token: token).status == 404)
+        let opening = StableID.make("session", "gms-2017", "opening")
+        #expect(try HostileInputTests.request("\(daemon.url)/v1/sessions/\(opening)", method: "GET", token: token).status == 200)
+    }
+
     @Test func anOldSchemaGetsAnUpgradeErrorAndKeepsItsQueue() throws {
         let folder = try temporaryFolder()
         let database = folder.appendingPathComponent("eventsd.sqlite")
         let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
         let daemon = try Daemon(database: database)
-        let old = ReplicatedSchema(version: EventsSchema.version - 2, tables: EventsSchema.replicated.tables)
+        let old = ReplicatedSchema(version: EventsSchema.version - 2, tables: EventsSchema.replicated.asOf(version: 1).tables)
         let replica = try Replica(path: folder.appendingPathComponent("old.sqlite").path, schema: old)
         try replica.write { try $0.insert(into: "organizations", id: "org-old", values: ["name": .text("Old laptop org"), "kind": .text("company")]) }
         let before = try replica.clientStatus().pendingChanges
@@ -123,11 +139,25 @@ import Testing
         #expect(try replica.clientStatus().pendingChanges == before)
         #expect(try replica.rows(of: "organizations").count == 1)
 
-        let previous = ReplicatedSchema(version: EventsSchema.version - 1, tables: EventsSchema.replicated.tables)
+        let previous = EventsSchema.replicated.asOf(version: EventsSchema.version - 1)
         let recent = try Replica(path: folder.appendingPathComponent("previous.sqlite").path, schema: previous)
         try recent.write { try $0.insert(into: "organizations", id: "org-previous", values: ["name": .text("Previous version org"), "kind": .text("company")]) }
-        try SyncClient(replica: recent, transport: try CurlTransport(baseURL: daemon.url, token: token)).sync()
+        let eventID = StableID.make("event", "gms-2017")
+        try recent.write {
+            try $0.insert(
+                into: "sessions", id: "session-from-v1",
+                values: [
+                    "event_id": .text(eventID), "title": .text("Written on the previous version"), "format": .text("workshop"),
+                    "starts_at": .text("2017-09-19T20:00:00Z"), "ends_at": .text("2017-09-19T21:00:00Z"), "room": .text("room b"),
+                    "status": .text("scheduled"),
+                ])
+        }
+        let report = try SyncClient(replica: recent, transport: try CurlTransport(baseURL: daemon.url, token: token)).sync()
         #expect(try recent.clientStatus().pendingChanges == 0)
+        #expect(report.refused == 0)
+        #expect(try recent.read { db in try db.columns(in: "sessions").map(\.name) }.contains("room_id") == false)
+        let onDaemon = try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/session-from-v1", token: token).body
+        #expect(onDaemon["roomID"] as? String == StableID.make("room", eventID, "room b"), "the daemon links the room a previous laptop named")
         daemon.stop()
     }
 }

@@ -81,7 +81,7 @@ import Testing
             pushed.append(try JSONEncoder().encode(request))
             throw SyncError.unreachable(url: "capture", reason: "captured")
         }
-        func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?) throws -> PullResponse {
+        func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws -> PullResponse {
             throw SyncError.unreachable(url: "capture", reason: "captured")
         }
     }

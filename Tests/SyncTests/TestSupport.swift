@@ -83,8 +83,8 @@ final class InProcessTransport: SyncTransport {
         return response
     }
 
-    func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?) throws -> PullResponse {
-        var page = try server.pull(after: cursor, limit: limit, principal: principal, view: view, horizon: horizon)
+    func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws -> PullResponse {
+        var page = try server.pull(after: cursor, limit: limit, principal: principal, view: view, horizon: horizon, schemaVersion: schemaVersion)
         if let shuffle {
             var changes = try page.changes.changes()
             shuffle(&changes)

@@ -24,6 +24,9 @@ struct EventsJudge: RowJudge {
             return "Only the daemon decides on seats."
         }
         if let reason = try integrityRefusal(of: change, facts: facts) { return reason }
+        if change.isDeletion, let users = try users(of: change, facts: facts) {
+            return "This \(change.table.singularNoun) is still named by \(users); remove those first."
+        }
         if rights.isAdmin { return nil }
         if let moved = movedLink(in: change) {
             return "A \(change.table.singularNoun)'s \(moved) is fixed at its creation; delete it and create a new one instead."
@@ -89,9 +92,6 @@ struct EventsJudge: RowJudge {
         case "organizations":
             return rights.organizes.isEmpty ? "Only organizers add or change organizations." : nil
         case "people":
-            if change.isDeletion, let users = try users(ofPerson: change.id, facts: facts) {
-                return "This person is still named by \(users); remove those first."
-            }
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
             return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns) ? nil : "You may change only your own name and details."
@@ -105,11 +105,21 @@ struct EventsJudge: RowJudge {
         }
     }
 
-    /// The rows that still name a person (roles, invitations, RSVPs, signatures), `nil` when none do.
-    private func users(ofPerson person: String, facts: Facts) throws -> String? {
-        let references = [("session_roles", "person_id"), ("invitations", "person_id"), ("rsvps", "person_id"), ("rsvps", "substitute_id"),
-            ("signatures", "person_id")]
-        let users = try references.filter { try facts.count($0.0, where: $0.1, is: person) > 0 }.map { $0.0.replacingOccurrences(of: "_", with: " ") }
+    /// The rows that still name a session, a room or a person, `nil` when none do: deleting it would orphan them (a
+    /// session with answers is cancelled instead).
+    private func users(of change: RowChange, facts: Facts) throws -> String? {
+        let references: [(String, String)]
+        switch change.table {
+        case "sessions": references = [("rsvps", "session_id"), ("invitations", "session_id")]
+        case "rooms": references = [("sessions", "room_id")]
+        case "people":
+            references = [
+                ("session_roles", "person_id"), ("invitations", "person_id"), ("rsvps", "person_id"), ("rsvps", "substitute_id"),
+                ("signatures", "person_id"),
+            ]
+        default: return nil
+        }
+        let users = try references.filter { try facts.count($0.0, where: $0.1, is: change.id) > 0 }.map { $0.0.replacingOccurrences(of: "_", with: " ") }
         return users.isEmpty ? nil : Array(Set(users)).sorted().joined(separator: ", ")
     }
 
@@ -123,6 +133,11 @@ struct EventsJudge: RowJudge {
     private func sessionRefusal(_ change: RowChange, state: RowState, facts: Facts) throws -> String? {
         let event = state.text("event_id")
         if let event, rights.organizes.contains(event) {
+            if let room = state.text("room_id"), change.isCreation || change.changes("room_id"),
+                try facts.value("rooms", room, "event_id")?.text != event
+            {
+                return "The room is not part of the session's event."
+            }
             guard let segment = state.text("segment_id"), change.isCreation || change.changes("segment_id") else { return nil }
             return try facts.value("segments", segment, "event_id")?.text == event ? nil : "The segment is not part of the session's event."
         }

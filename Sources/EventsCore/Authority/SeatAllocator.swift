@@ -68,9 +68,8 @@ struct SeatAllocator {
 
     private func capacity(of session: Session) throws -> Int? {
         if let capacity = session.capacity { return capacity }
-        guard let room = session.room else { return nil }
-        return try Int.fetchOne(
-            writer.db, sql: "SELECT capacity FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE", arguments: [session.eventID, room])
+        guard let room = session.roomID else { return nil }
+        return try Int.fetchOne(writer.db, sql: "SELECT capacity FROM rooms WHERE id = ?", arguments: [room])
     }
 
     private func isInvited(_ personID: String, to session: Session) throws -> Bool {
@@ -91,6 +90,8 @@ struct SeatAllocator {
 extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
+        for row in rows where row.table == "rooms" { try RoomLink.followRoom(row.id, writer: &writer) }
+        for row in rows where row.table == "sessions" { try RoomLink.followName(ofSession: row.id, writer: &writer) }
         var sessions: [String] = []
         var changed: [String: Set<String>] = [:]
         for row in rows {
@@ -104,10 +105,11 @@ extension EventsPolicy {
             case "sessions":
                 sessions.append(row.id)
             case "invitations", "rooms":
+                guard let event = try event(of: row, in: writer.db) else { continue }
                 sessions += try String.fetchAll(
                     writer.db,
-                    sql: "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = (SELECT event_id FROM \(row.table) WHERE id = ?)",
-                    arguments: [row.id])
+                    sql: "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = ?",
+                    arguments: [event])
             default:
                 continue
             }
@@ -118,6 +120,12 @@ extension EventsPolicy {
             try allocator.reconsider(sessionID: session, changed: changed[session] ?? [])
         }
         writer = allocator.writer
+    }
+
+    /// The event of an invitation or room, alive or just deleted (a revoked invitation re-decides its seats).
+    private func event(of row: RowKey, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT event_id FROM \(row.table) WHERE id = ?", arguments: [row.id])
+            ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: "event_id", in: db).flatMap { String.fromDatabaseValue($0) }
     }
 
     /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.

@@ -23,7 +23,7 @@ extension EventsStore {
     }
 
     public func deleteRoom(id: String) throws {
-        try delete("rooms", id: id, unlessUsedBy: [])
+        try delete("rooms", id: id, unlessUsedBy: [Reference(sql: "SELECT count(*) FROM sessions WHERE room_id = ?", what: "sessions")])
     }
 
     public func deleteOrganization(id: String) throws {
@@ -51,7 +51,7 @@ extension EventsStore {
 
     public func deleteSignature(id: String) throws { try delete("signatures", id: id, unlessUsedBy: []) }
 
-    private func delete(_ table: String, id: String, unlessUsedBy references: [Reference]) throws {
+    func delete(_ table: String, id: String, unlessUsedBy references: [Reference]) throws {
         try write { write in
             try Self.requireRow(table, id: id, in: write)
             let users = try references.compactMap { reference -> String? in

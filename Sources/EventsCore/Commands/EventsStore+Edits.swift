@@ -38,6 +38,7 @@ extension EventsStore {
                 values["capacity"] = .integer(Int64(capacity))
             }
             try write.update("rooms", id: id, values: values)
+            try RoomLink.followRoom(id, writer: &write)
         }
     }
 

@@ -54,8 +54,16 @@ extension EventsStore {
             let id = StableID.make("room", event.id, name.lowercased())
             try upsert(
                 &write, table: "rooms", id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
+            _ = try RoomLink.linkUnlinked(writer: &write)
             return id
         }
+    }
+
+    /// Links the sessions that name a declared room but hold no room id (written before sessions held one, or
+    /// by a laptop on the previous schema); returns how many. The daemon runs it at start.
+    @discardableResult
+    public func linkSessionsToRooms() throws -> Int {
+        try write { write in try RoomLink.linkUnlinked(writer: &write) }
     }
 
     public func segments(eventSlug: String) throws -> [Segment] {

@@ -140,6 +140,15 @@ extension EventsStore {
         }
     }
 
+    /// Revokes a person's invitation to an event (or one of its sessions); the daemon re-decides their seats.
+    public func uninvite(eventSlug: String, sessionID: String? = nil, person reference: String) throws {
+        let id = try replica.read { db in
+            let event = try visibleEvent(eventSlug, in: db)
+            return StableID.make("invitation", event.id, sessionID ?? "", try Self.person(reference, in: db).id)
+        }
+        try deleteInvitation(id: id)
+    }
+
     static func invite(_ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?) throws -> String {
         let id = StableID.make("invitation", eventID, sessionID ?? "", personID)
         if try !write.exists(in: "invitations", id: id) {

@@ -51,11 +51,14 @@ extension EventsStore {
         }
     }
 
+    /// Deletes a session nobody answered or was invited to; one with RSVPs or invitations is cancelled instead
+    /// (or they are removed first), so no answer is orphaned or re-attached to a session re-created later.
     public func deleteSession(id: String) throws {
-        try write { write in
-            guard try write.exists(in: "sessions", id: id) else { throw EventsError.sessionNotFound(id) }
-            try write.delete(from: "sessions", id: id)
-        }
+        let exists = try replica.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", arguments: [id]) }
+        guard exists == true else { throw EventsError.sessionNotFound(id) }
+        try delete(
+            "sessions", id: id,
+            unlessUsedBy: ["rsvps", "invitations"].map { Reference(sql: "SELECT count(*) FROM \($0) WHERE session_id = ?", what: $0) })
     }
 
     static func session(id: String, in db: Database) throws -> Session {
@@ -88,7 +91,11 @@ extension EventsStore {
             values["ends_at"] = .text(Instant.format(end))
         }
         if let format = draft.format { values["format"] = .text(try SessionFormat.parse(format, field: "session format").rawValue) }
-        if let room = draft.room { values["room"] = optionalText(room) }
+        if let room = draft.room {
+            values["room"] = optionalText(room)
+            let linked = try RoomLink.room(named: values["room"]?.text, eventID: event.id, in: db)
+            if linked != nil || current?.roomID != nil { values["room_id"] = linked.map(SyncValue.text) ?? .null }
+        }
         if let segment = draft.segment {
             values["segment_id"] = segment.isEmpty ? .null : .text(try Self.segment(named: segment, eventID: event.id, in: db).id)
         }

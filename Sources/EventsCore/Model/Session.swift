@@ -9,7 +9,9 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var format: String
     public var startsAt: Date
     public var endsAt: Date
+    /// The room's name as shown; `roomID` is the room row it names, if the event declares it (seats follow it).
     public var room: String?
+    public var roomID: String?
     public var status: String
     public var segmentID: String?
     public var joinURL: String?
@@ -31,6 +33,7 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
         startsAt = try Instant.parse(fields.value("starts_at") ?? "") ?? .distantPast
         endsAt = try Instant.parse(fields.value("ends_at") ?? "") ?? .distantPast
         room = try fields.value("room")
+        roomID = try fields.value("room_id")
         status = try fields.value("status") ?? "scheduled"
         segmentID = try fields.value("segment_id")
         joinURL = try fields.value("join_url")

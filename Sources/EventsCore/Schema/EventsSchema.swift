@@ -5,7 +5,8 @@ import Sync
 /// for the same thing (an invitation, a role, an RSVP, a signature) have ids derived from what they link, so
 /// they merge into one row.
 public enum EventsSchema {
-    public static let version = 1
+    /// 2: sessions hold their room's id (`room_id`), so seats follow the room through renames.
+    public static let version = 2
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -38,6 +39,7 @@ public enum EventsSchema {
             .init("ends_at", .instant), .init("room", name), .init("status", .word(SessionStatus.allCases.map(\.rawValue))), .init("segment_id", .identifier),
             .init("join_url", .url), .init("recording_url", .url), .init("capacity", seats),
             .init("invitation_only", .boolean), .init("description", longText), .init("sequence", .integer(0...Int64(Int32.max))),
+            .init("room_id", .identifier, since: 2),
         ],
         indexed: ["event_id"], deletionScope: ["event_id"])
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Loads the demo data in `seed/`: JSON files of organizations, people and events with their segments, rooms,
 /// sessions (with co-chairs and speakers), invitations and declarations. Ids derive from names, slugs and
-/// keys, and rows that exist or existed are left alone, so loading twice changes nothing and a deletion made
-/// after loading stays deleted.
+/// keys, and rows that exist, existed or were loaded before are left alone, so loading twice changes nothing and
+/// a deletion made after loading stays deleted, even once its tombstone is collected.
 public struct SeedLoader {
     public let store: EventsStore
 
@@ -17,6 +17,9 @@ public struct SeedLoader {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        try store.replica.writeLocalTables { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS seed_loaded (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
+        }
         var added = 0
         for file in files {
             do {
@@ -31,8 +34,24 @@ public struct SeedLoader {
         return added
     }
 
+    /// Whether the seed loaded the row before (remembered in `seed_loaded`, a table of the loader's own that
+    /// tombstone collection never touches) or the row exists or existed; either way it is left alone, so a
+    /// deleted seeded row stays deleted after its tombstone is forgotten.
     private func known(_ table: String, _ id: String) throws -> Bool {
-        try store.replica.isKnown(table: table, id: id)
+        let remembered = try store.replica.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seed_loaded WHERE tbl = ? AND row_id = ?)", arguments: [table, id]) ?? false
+        }
+        if remembered { return true }
+        let exists = try store.replica.isKnown(table: table, id: id)
+        try remember(table, id)
+        return exists
+    }
+
+    /// Records that the seed loaded (or found) the row.
+    private func remember(_ table: String, _ id: String) throws {
+        try store.replica.writeLocalTables { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO seed_loaded (tbl, row_id) VALUES (?, ?)", arguments: [table, id])
+        }
     }
 
     private func load(_ seed: SeedFile) throws -> Int {
@@ -50,7 +69,11 @@ public struct SeedLoader {
 
     private func load(_ entry: SeedFile.SeedEvent) throws -> Int {
         let slug = entry.event.slug
-        let eventID = try store.declareEvent(entry.event)
+        let eventID = StableID.make("event", slug)
+        if try !known("events", eventID) { try store.declareEvent(entry.event) }
+        // A seeded event deleted since is left deleted, with everything of it.
+        guard try store.replica.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)", arguments: [eventID]) }) == true
+        else { return 0 }
         for segment in entry.segments ?? [] where try !known("segments", StableID.make("segment", eventID, segment.name.lowercased())) {
             try store.addSegment(eventSlug: slug, name: segment.name, startsOn: segment.startsOn, endsOn: segment.endsOn)
         }

@@ -56,11 +56,12 @@ public struct SyncClient {
     /// the laptop's overlap on a large first sync.
     public func pull(into report: inout Report, progress: (Progress) -> Void = { _ in }) throws {
         let position = try replica.pullPosition()
-        var pending = PageFetch(transport: transport, position: position, limit: pageLimit)
+        let version = replica.schema.version
+        var pending = PageFetch(transport: transport, position: position, limit: pageLimit, schemaVersion: version)
         while true {
             let page = try pending.result()
             if page.hasMore {
-                pending = PageFetch(transport: transport, position: PullPosition(after: page), limit: pageLimit)
+                pending = PageFetch(transport: transport, position: PullPosition(after: page), limit: pageLimit, schemaVersion: version)
             }
             report.applied += try replica.apply(page)
             report.pulled += page.changes.count
@@ -75,10 +76,12 @@ private final class PageFetch: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var outcome: Result<PullResponse, any Error>?
 
-    init(transport: any SyncTransport, position: PullPosition, limit: Int) {
+    init(transport: any SyncTransport, position: PullPosition, limit: Int, schemaVersion: Int) {
         nonisolated(unsafe) let transport = transport
         Thread { [self] in
-            outcome = Result { try transport.pull(after: position.cursor, limit: limit, view: position.view, horizon: position.horizon) }
+            outcome = Result {
+                try transport.pull(after: position.cursor, limit: limit, view: position.view, horizon: position.horizon, schemaVersion: schemaVersion)
+            }
             done.signal()
         }.start()
     }

@@ -11,11 +11,14 @@ public struct ReplicatedColumn: Hashable, Sendable {
 
     public let name: String
     public let domain: ValueDomain
+    /// The schema version that introduced the column: laptops on an older version never receive its values.
+    public let since: Int
 
     public var affinity: Affinity { domain.affinity }
 
-    public init(_ name: String, _ domain: ValueDomain) {
+    public init(_ name: String, _ domain: ValueDomain, since: Int = 1) {
         self.name = name
         self.domain = domain
+        self.since = since
     }
 }

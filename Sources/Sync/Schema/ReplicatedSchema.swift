@@ -15,6 +15,17 @@ public struct ReplicatedSchema: Sendable {
         tablesByName[name]
     }
 
+    /// The schema as a laptop on an earlier `version` declares it: without the columns introduced since.
+    public func asOf(version earlier: Int) -> ReplicatedSchema {
+        ReplicatedSchema(version: earlier, tables: tables.map { $0.asOf(version: earlier) })
+    }
+
+    /// Whether a laptop on schema `version` knows the change's column.
+    func knows(_ change: Change, atVersion version: Int) -> Bool {
+        guard version < self.version, let column = change.column else { return true }
+        return (table(named: change.table)?.column(named: column)?.since ?? 1) <= version
+    }
+
     /// The daemon accepts the current version and the one before it.
     public func accepts(version candidate: Int) -> Bool {
         candidate == version || candidate == version - 1

@@ -19,4 +19,9 @@ public struct ReplicatedTable: Hashable, Sendable {
     public func column(named name: String) -> ReplicatedColumn? {
         columns.first { $0.name == name }
     }
+
+    /// The table as a laptop on schema `version` declares it.
+    func asOf(version: Int) -> ReplicatedTable {
+        ReplicatedTable(name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope)
+    }
 }

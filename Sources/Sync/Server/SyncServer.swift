@@ -60,10 +60,16 @@ public struct SyncServer: Sendable {
     /// one starts over from the beginning, so it receives what its new rights show. A laptop whose cursor is
     /// below the tombstone horizon must rebuild (410), unless it pulled under that same `horizon`: then it
     /// started from the beginning after the collection, or from a cursor above it, and missed nothing.
-    public func pull(after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil) throws
-        -> PullResponse
-    {
+    /// A laptop on an earlier `schemaVersion` receives only the columns it knows.
+    public func pull(
+        after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil, schemaVersion: Int? = nil
+    ) throws -> PullResponse {
         guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
+        let schema = replica.schema
+        let version = schemaVersion ?? schema.version
+        guard schema.accepts(version: version) else {
+            throw SyncError.unsupportedSchema(sent: version, accepted: [schema.version, schema.version - 1])
+        }
         return try replica.read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0
             guard cursor <= latest else {
@@ -75,9 +81,10 @@ public struct SyncServer: Sendable {
             let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon") ?? 0
             if start > 0, start < horizon, walked != horizon { throw SyncError.resyncRequired }
             let page = try replica.changes(in: db, after: start, limit: min(limit, maxPageSize))
-            let visible = try policy.visibleChanges(page.changes, to: principal, in: context)
+            let known = page.changes.filter { schema.knows($0, atVersion: version) }
+            let visible = try policy.visibleChanges(known, to: principal, in: context)
             return PullResponse(
-                schemaVersion: replica.schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
+                schemaVersion: schema.version, changes: ChangeSet(visible), cursor: page.lastSeq,
                 hasMore: page.hasMore, view: current, horizon: horizon)
         }
     }

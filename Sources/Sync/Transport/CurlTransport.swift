@@ -41,10 +41,10 @@ public final class CurlTransport: SyncTransport {
         return try decode(PushResponse.self, from: perform(path: "/v1/sync/push", body: body))
     }
 
-    public func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?) throws -> PullResponse {
+    public func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws -> PullResponse {
         let viewParameter = view.map { "&view=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
         let horizonParameter = horizon.map { "&horizon=\($0)" } ?? ""
-        let path = "/v1/sync/pull?after=\(cursor)&limit=\(limit)" + viewParameter + horizonParameter
+        let path = "/v1/sync/pull?after=\(cursor)&limit=\(limit)&schema=\(schemaVersion)" + viewParameter + horizonParameter
         return try decode(PullResponse.self, from: perform(path: path, body: nil))
     }
 

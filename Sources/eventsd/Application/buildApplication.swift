@@ -20,6 +20,8 @@ func buildApplication(
         let added = try SeedLoader(store: store).load(directory: URL(fileURLWithPath: seed))
         logger.info("Seed loaded", metadata: ["seed.directory": "\(seed)", "seed.sessions_added": "\(added)"])
     }
+    let linked = try store.linkSessionsToRooms()
+    if linked > 0 { logger.info("Sessions linked to their rooms", metadata: ["sessions.linked": "\(linked)"]) }
     var server = SyncServer(replica: store.replica, policy: EventsPolicy())
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
     server.maxStampAge = Int64(configuration.tombstoneHorizonDays) * 86_400_000

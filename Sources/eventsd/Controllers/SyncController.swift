@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Sync
 
-/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N&view=VIEW&horizon=H`.
+/// `POST /v1/sync/push` and `GET /v1/sync/pull?after=CURSOR&limit=N&view=VIEW&horizon=H&schema=N`.
 struct SyncController {
     let server: SyncServer
     let maxBodySize: Int
@@ -35,8 +35,10 @@ struct SyncController {
         let view = request.uri.queryParameters.get("view").map { String($0) }
         let parameters = request.uri.queryParameters
         let horizon = parameters.get("horizon") == nil ? nil : try parameters.require("horizon", as: Int64.self)
+        // A laptop that does not say its schema predates the parameter: it is on the previous version.
+        let schema = parameters.get("schema") == nil ? server.replica.schema.version - 1 : try parameters.require("schema", as: Int.self)
         let page = try await DatabaseWork.read { [server] in
-            try server.pull(after: after, limit: limit, principal: account.id, view: view, horizon: horizon)
+            try server.pull(after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
         }
         DaemonMetrics.recordPull(changes: page.changes.count)
         return try .json(page)
