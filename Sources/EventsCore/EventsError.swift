@@ -3,6 +3,10 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case eventNotFound(String)
     case sessionNotFound(String)
     case invalidTime(String)
+    /// A local time a clock shows twice (the repeated hour when clocks go back): the offset must be given.
+    case ambiguousLocalTime(String, zone: String, offsets: [String])
+    /// A local time a clock never shows (the hour skipped when clocks go forward).
+    case skippedLocalTime(String, zone: String)
     case endsBeforeStart(start: String, end: String)
     case emptyTitle
     case unknownTimeZone(String)
@@ -30,6 +34,10 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "No session \(id) (run 'eventsctl sessions list --event SLUG' to see the ids)."
         case .invalidTime(let text):
             "'\(text)' is not a time; use ISO 8601 such as 2017-09-18T09:00 (event time) or 2017-09-18T13:00:00Z."
+        case .ambiguousLocalTime(let text, let zone, let offsets):
+            "\(text) happens twice in \(zone) (clocks go back then); say which with its offset: \(offsets.map { text + $0 }.joined(separator: " or "))."
+        case .skippedLocalTime(let text, let zone):
+            "\(text) does not exist in \(zone) (clocks go forward then); choose another time."
         case .endsBeforeStart(let start, let end):
             "The session would end (\(end)) before it starts (\(start))."
         case .emptyTitle:

@@ -552,6 +552,7 @@ import TestHelpers
         var pulls: [String: PullState] = [:]
         var pushErrors: [String: Int] = [:]
         var verdicts: [String: Int] = [:]
+        var clocks: [String: Int] = [:]
         var malformed: [String] = []
         var notes: [String] = []
         let started = Date()
@@ -630,6 +631,16 @@ import TestHelpers
                 }
             }
             counts[kind, default: 0] += 1
+            if request == nil, generator.chance(0.2) {
+                // A laptop whose clock runs an hour ahead (restamped) or reads 1970 (moved up to the horizon).
+                let skewed = generator.chance(0.5) ? Int64(3_600_000) : -now
+                clocks[skewed > 0 ? "ahead" : "1970", default: 0] += 1
+                batch.changes = batch.changes.map { change in
+                    var change = change
+                    change.stamp.time = HybridTimestamp(milliseconds: max(0, change.stamp.time.milliseconds + skewed), counter: change.stamp.time.counter)
+                    return change
+                }
+            }
             let push = request ?? PushRequest(schemaVersion: EventsSchema.version, replica: actorForBatch.replica, batch: batchID, changes: ChangeSet(batch.changes))
             let pushed = (try? push.changes.changes()) ?? []
             let header = "seed \(seed) batch \(number) [\(kind.rawValue)] by \(actorForBatch.label)"
@@ -681,6 +692,9 @@ import TestHelpers
         print("AuthorityFuzz violations: \(violations.count)")
         for violation in violations.prefix(400) { print("AuthorityFuzz VIOLATION \(violation)") }
         for kind in Kind.allCases { #expect((counts[kind] ?? 0) >= 20, "kind \(kind.rawValue) ran only \(counts[kind] ?? 0) times") }
+        print("AuthorityFuzz skewed clocks: \(clocks.sorted { $0.key < $1.key })")
+        #expect((clocks["ahead"] ?? 0) >= 20 && (clocks["1970"] ?? 0) >= 20, "skewed clocks: \(clocks)")
+        #expect((verdicts["restamped"] ?? 0) >= 20, "restamped changes reached: \(verdicts["restamped"] ?? 0)")
         #expect(violations.isEmpty, "\(violations.count) violations; first: \(violations.prefix(20).joined(separator: "\n"))")
     }
 }

@@ -3,11 +3,14 @@ validation, and a Radicale CalDAV server on loopback."""
 import socket
 import subprocess
 import sys
+from datetime import datetime, timezone
 
 import icalendar
 import pytest
 import requests
 import vobject
+
+from conftest import BIN
 
 PUBLISHED = ["gms-2017", "gfmd-2007", "migration-webinars-2021"]
 
@@ -143,3 +146,32 @@ def test_radicale_stores_and_returns_each_agenda(daemon, radicale, slug):
     sent = {str(e["UID"]): str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")}
     received = {str(e["UID"]): str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(back.content).walk("VEVENT")}
     assert received == sent
+
+
+def test_both_daylight_saving_cases_are_read_at_the_right_instant(daemon, laptop):
+    """The repeated hour when New York's clocks go back (each 01:30 by its offset), and a Havana event whose
+    first midnight is skipped: icalendar 7 reads every session at the instant it was scheduled."""
+    laptop.run("events", "add", "--slug", "dst-2017", "--title", "Night of the clocks", "--timezone", "America/New_York",
+               "--starts", "2017-11-04", "--ends", "2017-11-06")
+    for title, offset in [("First 01:30", "-04:00"), ("Second 01:30", "-05:00")]:
+        laptop.run("sessions", "add", "--event", "dst-2017", "--title", title, "--start", f"2017-11-05T01:30{offset}",
+                   "--end", f"2017-11-05T01:50{offset}")
+    ambiguous = subprocess.run([BIN / "eventsctl", "--home", laptop.home, "sessions", "add", "--event", "dst-2017", "--title", "x",
+                                "--start", "2017-11-05T01:30", "--end", "2017-11-05T02:30"], capture_output=True, text=True)
+    assert ambiguous.returncode != 0 and "happens twice" in ambiguous.stderr
+    laptop.run("events", "add", "--slug", "havana-2017", "--title", "Havana dialogue", "--timezone", "America/Havana",
+               "--starts", "2017-03-12", "--ends", "2017-03-12")
+    laptop.run("sessions", "add", "--event", "havana-2017", "--title", "Opening", "--start", "2017-03-12T01:00",
+               "--end", "2017-03-12T02:00")
+    outside = subprocess.run([BIN / "eventsctl", "--home", laptop.home, "sessions", "add", "--event", "havana-2017", "--title", "x",
+                              "--start", "1990-03-12T10:00", "--end", "1990-03-12T11:00"], capture_output=True, text=True)
+    assert outside.returncode != 0 and "within the event" in outside.stderr
+    laptop.run("sync")
+
+    def starts(slug):
+        calendar = icalendar.Calendar.from_ical(fetch(daemon, slug).content)
+        return {str(event["SUMMARY"]): event["DTSTART"].dt.astimezone(timezone.utc) for event in calendar.walk("VEVENT")}
+
+    assert starts("dst-2017") == {"First 01:30": datetime(2017, 11, 5, 5, 30, tzinfo=timezone.utc),
+                                  "Second 01:30": datetime(2017, 11, 5, 6, 30, tzinfo=timezone.utc)}
+    assert starts("havana-2017") == {"Opening": datetime(2017, 3, 12, 5, 0, tzinfo=timezone.utc)}

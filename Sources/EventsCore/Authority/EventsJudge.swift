@@ -105,21 +105,11 @@ struct EventsJudge: RowJudge {
         }
     }
 
-    /// The rows that still name a session, a room or a person, `nil` when none do: deleting it would orphan them (a
-    /// session with answers is cancelled instead).
+    /// The rows that still name a row of another table (`namedBy`), `nil` when none do: deleting it would
+    /// orphan them (a session with answers is cancelled instead).
     private func users(of change: RowChange, facts: Facts) throws -> String? {
-        let references: [(String, String)]
-        switch change.table {
-        case "sessions": references = [("rsvps", "session_id"), ("invitations", "session_id")]
-        case "rooms": references = [("sessions", "room_id")]
-        case "people":
-            references = [
-                ("session_roles", "person_id"), ("invitations", "person_id"), ("rsvps", "person_id"), ("rsvps", "substitute_id"),
-                ("signatures", "person_id"),
-            ]
-        default: return nil
-        }
-        let users = try references.filter { try facts.count($0.0, where: $0.1, is: change.id) > 0 }.map { $0.0.replacingOccurrences(of: "_", with: " ") }
+        let references = RowReferences.namedBy[change.table] ?? []
+        let users = try references.filter { try facts.count($0.table, where: $0.column, is: change.id) > 0 }.map(\.table.singularNoun)
         return users.isEmpty ? nil : Array(Set(users)).sorted().joined(separator: ", ")
     }
 

@@ -67,14 +67,12 @@ public struct CalendarFeed: Sendable {
     private func event(_ entry: Entry) -> [ContentLine] {
         let session = entry.item.session
         let zone = entry.event.timeZone
-        let tzid = [("TZID", zone.identifier)]
         var lines: [ContentLine] = [
             ContentLine(name: "BEGIN", value: "VEVENT"),
             ContentLine(name: "UID", value: "session-\(Self.uidSafe(session.id))@\(Self.uidSafe(host))"),
             ContentLine(name: "DTSTAMP", value: Instant.display(entry.lastModified, in: .gmt, pattern: "yyyyMMdd'T'HHmmss'Z'")),
             ContentLine(name: "SEQUENCE", value: "\(max(0, session.sequence))"),
-            ContentLine(name: "DTSTART", parameters: tzid, value: Instant.display(session.startsAt, in: zone, pattern: "yyyyMMdd'T'HHmmss")),
-            ContentLine(name: "DTEND", parameters: tzid, value: Instant.display(session.endsAt, in: zone, pattern: "yyyyMMdd'T'HHmmss")),
+            Self.dateTime("DTSTART", session.startsAt, in: zone), Self.dateTime("DTEND", session.endsAt, in: zone),
             .text("SUMMARY", session.title),
         ]
         let description = describe(entry.item)
@@ -88,6 +86,15 @@ public struct CalendarFeed: Sendable {
         if let attendance = entry.attendance { lines += attendees(entry.item, attendance) }
         lines.append(ContentLine(name: "END", value: "VEVENT"))
         return lines
+    }
+
+    /// A local time with its TZID, or UTC where the zone's clock shows that local time twice: RFC 5545 reads an
+    /// ambiguous local time as its first occurrence, so the second would be an hour off in every client.
+    static func dateTime(_ name: String, _ date: Date, in zone: TimeZone) -> ContentLine {
+        guard !Instant.isAmbiguous(date, in: zone) else {
+            return ContentLine(name: name, value: Instant.display(date, in: .gmt, pattern: "yyyyMMdd'T'HHmmss'Z'"))
+        }
+        return ContentLine(name: name, parameters: [("TZID", zone.identifier)], value: Instant.display(date, in: zone, pattern: "yyyyMMdd'T'HHmmss"))
     }
 
     private func describe(_ item: Agenda.Item) -> String {

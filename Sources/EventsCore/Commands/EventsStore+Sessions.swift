@@ -56,9 +56,7 @@ extension EventsStore {
     public func deleteSession(id: String) throws {
         let exists = try replica.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", arguments: [id]) }
         guard exists == true else { throw EventsError.sessionNotFound(id) }
-        try delete(
-            "sessions", id: id,
-            unlessUsedBy: ["rsvps", "invitations"].map { Reference(sql: "SELECT count(*) FROM \($0) WHERE session_id = ?", what: $0) })
+        try delete("sessions", id: id)
     }
 
     static func session(id: String, in db: Database) throws -> Session {
@@ -142,10 +140,7 @@ extension EventsStore {
 
     private static func times(start: String?, end: String?, zone: TimeZone, current: Session?) throws -> (Date, Date) {
         func parse(_ text: String?, fallback: Date?) throws -> Date {
-            if let text {
-                guard let date = Instant.parse(text, in: zone) else { throw EventsError.invalidTime(text) }
-                return date
-            }
+            if let text { return try Instant.parseUnambiguous(text, in: zone) }
             guard let fallback else { throw EventsError.invalidTime("") }
             return fallback
         }

@@ -8,9 +8,9 @@ enum Rules {
 
     /// The session starts and ends within the event's dates, read in the event's time zone.
     static func liesWithin(_ session: Session, _ event: Event) -> Bool {
-        guard let first = Instant.parse(event.startsOn + "T00:00", in: event.timeZone),
-            let last = Instant.parse(event.endsOn + "T00:00", in: event.timeZone)
-        else { return true }
+        guard let first = Instant.startOfDay(event.startsOn, in: event.timeZone),
+            let last = Instant.startOfDay(event.endsOn, in: event.timeZone)
+        else { return false }
         let end = Calendar.gregorian(in: event.timeZone).date(byAdding: .day, value: 1, to: last) ?? last
         return session.startsAt >= first && session.endsAt <= end
     }

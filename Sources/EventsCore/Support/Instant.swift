@@ -11,7 +11,7 @@ public enum Instant {
         if let date = withOffset.date(from: text) { return date }
         withOffset.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = withOffset.date(from: text) { return date }
-        for pattern in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
+        for pattern in ["yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
             let local = DateFormatter()
             local.locale = Locale(identifier: "en_US_POSIX")
             local.timeZone = zone
@@ -21,11 +21,58 @@ public enum Instant {
         return nil
     }
 
+    /// Parses a time as a person gives it: with an offset or `Z`, or a local time in `zone`, which must name
+    /// exactly one instant there (not a time the clock skips or shows twice).
+    static func parseUnambiguous(_ text: String, in zone: TimeZone) throws(EventsError) -> Date {
+        guard let date = parse(text, in: zone) else {
+            let wellFormed = isLocal(text) && parse(text, in: .gmt) != nil
+            throw wellFormed ? .skippedLocalTime(text, zone: zone.identifier) : .invalidTime(text)
+        }
+        guard isLocal(text) else { return date }
+        let shown = display(date, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss")
+        guard shown.hasPrefix(text.replacingOccurrences(of: " ", with: "T")) else { throw .skippedLocalTime(text, zone: zone.identifier) }
+        let twins = [-7200.0, -3600, -1800, 1800, 3600, 7200].map { date.addingTimeInterval($0) }
+            .filter { display($0, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss") == shown }
+        guard twins.isEmpty else { throw .ambiguousLocalTime(text, zone: zone.identifier, offsets: ([date] + twins).sorted().map { offset(of: $0, in: zone) }) }
+        return date
+    }
+
+    /// Whether the clock in `zone` shows the same local time at another instant too (the repeated hour).
+    static func isAmbiguous(_ date: Date, in zone: TimeZone) -> Bool {
+        let shown = display(date, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss")
+        return [-7200.0, -3600, -1800, 1800, 3600, 7200].contains { display(date.addingTimeInterval($0), in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss") == shown }
+    }
+
+    /// The first instant of a date (`YYYY-MM-DD`) in `zone`, also on a day whose midnight the clock skips.
+    static func startOfDay(_ day: String, in zone: TimeZone) -> Date? {
+        guard let noon = parse(day + "T12:00", in: zone) else { return nil }
+        return Calendar.gregorian(in: zone).startOfDay(for: noon)
+    }
+
+    private static func isLocal(_ text: String) -> Bool {
+        !(text.hasSuffix("Z") || text.dropFirst(10).contains("+") || text.dropFirst(10).contains("-"))
+    }
+
+    /// `+02:00`, `-05:00`: the zone's offset from UTC at that instant.
+    private static func offset(of date: Date, in zone: TimeZone) -> String {
+        let seconds = zone.secondsFromGMT(for: date)
+        return String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    }
+
     /// The stored form: UTC, second precision.
     public static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+
+    /// A session's times in `zone` as an agenda shows them: `09:00–10:30`, or `23:00–01:00 (+1 day)` when it
+    /// ends on a later day.
+    public static func timeRange(from start: Date, to end: Date, in zone: TimeZone) -> String {
+        let range = display(start, in: zone, pattern: "HH:mm") + "–" + display(end, in: zone, pattern: "HH:mm")
+        let calendar = Calendar.gregorian(in: zone)
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: start), to: calendar.startOfDay(for: end)).day ?? 0
+        return days > 0 ? range + " (+\(days) day\(days == 1 ? "" : "s"))" : range
     }
 
     /// A human form in `zone`, such as `2017-09-18 09:00`.

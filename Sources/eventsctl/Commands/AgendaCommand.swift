@@ -54,7 +54,7 @@ struct AgendaText {
                 day = thisDay
                 lines += ["", thisDay]
             }
-            let time = Instant.display(session.startsAt, in: zone, pattern: "HH:mm") + "–" + Instant.display(session.endsAt, in: zone, pattern: "HH:mm")
+            let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
             let title = session.isCancelled ? "CANCELLED: \(session.title)" : session.title
             lines.append("  \(time)  \(title)")
             let details = [session.format, session.room, item.segment, session.joinURL.map { "join: \($0)" }].compactMap { $0 }

@@ -117,7 +117,7 @@ struct Sessions: ParsableCommand {
             var table = TextTable(header: ["ID", "DAY", "TIME", "FORMAT", "ROOM", "TITLE"])
             table.rows = sessions.map { session in
                 let zone = event.timeZone
-                let time = Instant.display(session.startsAt, in: zone, pattern: "HH:mm") + "–" + Instant.display(session.endsAt, in: zone, pattern: "HH:mm")
+                let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
                 let title = session.isCancelled ? "[cancelled] " + session.title : session.title
                 return [session.id, Instant.display(session.startsAt, in: zone, pattern: "EEE d MMM"), time, session.format, session.room ?? "", title]
             }
