@@ -9,6 +9,10 @@ struct DaemonConfiguration: Sendable {
     var port = 8080
     var seedDirectory: String?
     var maxClockSkewSeconds = 300
+    /// A request head must arrive within this many seconds of the connection's start or the previous answer.
+    var headerTimeoutSeconds = 30
+    /// A connection with no traffic for this many seconds is closed.
+    var idleTimeoutSeconds = 75
     /// The largest request body accepted, in bytes.
     var maxBodySize = 16 * 1024 * 1024
     var logLevel: Logger.Level = .info

@@ -57,6 +57,11 @@ struct Settings {
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)
         guard configuration.tombstoneHorizonDays > 0 else { throw Invalid("The tombstone horizon must be a positive number of days.") }
+        configuration.headerTimeoutSeconds = try value(serve.headerTimeout, "EVENTSD_HEADER_TIMEOUT", default: configuration.headerTimeoutSeconds)
+        configuration.idleTimeoutSeconds = try value(serve.idleTimeout, "EVENTSD_IDLE_TIMEOUT", default: configuration.idleTimeoutSeconds)
+        guard configuration.headerTimeoutSeconds > 0, configuration.idleTimeoutSeconds > 0 else {
+            throw Invalid("The header and idle timeouts must be positive numbers of seconds.")
+        }
         configuration.maxBodySize = try value(serve.maxBodyBytes, "EVENTSD_MAX_BODY_BYTES", default: configuration.maxBodySize)
         guard configuration.maxBodySize > 0 else { throw Invalid("The body size limit must be positive.") }
         let durability = try value(serve.durability, "EVENTSD_DURABILITY", default: "full")

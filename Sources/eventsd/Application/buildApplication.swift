@@ -32,6 +32,8 @@ func buildApplication(
     let host = configuration.host
     return Application(
         router: router,
+        server: GuardedHTTPChannel.builder(
+            headerTimeout: .seconds(Int64(configuration.headerTimeoutSeconds)), idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "eventsd"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port

@@ -32,6 +32,10 @@ struct Serve: AsyncParsableCommand {
     )
     var durability: String?
 
+    @Option(help: "Seconds a client has to send a request's head, from connecting or from the previous answer. [EVENTSD_HEADER_TIMEOUT, default \(Self.defaults.headerTimeoutSeconds)]")
+    var headerTimeout: Int?
+    @Option(help: "Seconds a connection may stay silent before it is closed. [EVENTSD_IDLE_TIMEOUT, default \(Self.defaults.idleTimeoutSeconds)]")
+    var idleTimeout: Int?
     @Option(help: "Deleted rows are forgotten this many days after the daemon applied their deletion; laptops offline longer rebuild, and pushed stamps older than this are moved up to it. [EVENTSD_TOMBSTONE_HORIZON_DAYS, default \(Self.defaults.tombstoneHorizonDays)]")
     var tombstoneHorizonDays: Int?
 

@@ -2,6 +2,7 @@ import EventsCore
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import Sync
 
 /// An RFC 9457 problem: every error the daemon answers is one, as `application/problem+json` with a stable
@@ -67,6 +68,8 @@ extension Problem {
             self.init(.conflict, type: "account", detail: error.description)
         case is DecodingError:
             self.init(.badRequest, type: "malformed-body", detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
+        case is HTTPParserError:
+            self.init(.badRequest, type: "malformed-request", detail: "The request is not well-formed HTTP (a malformed chunked body?).")
         case is NIOTooManyBytesError:
             self.init(.contentTooLarge, type: "too-large", detail: "The request body is larger than the daemon accepts.")
         case let error as HTTPError:
