@@ -136,7 +136,7 @@ import Testing
             try store.importPeople(csv: "name,email,organization\nAna,ana@example.org,Government of Germany\nBo,bo@example.org,Nowhere Inc\n")
         }
         #expect(try store.people().count == before)
-        #expect(try store.importPeople(csv: "name,email,organization,country\n\"Tremblay, David\",david@example.org,,CA\n") == 1)
+        #expect(try store.importPeople(csv: "name,email,organization,country\n\"Tremblay, David\",david@example.org,,CA\n").created == 1)
         #expect(try store.people().contains { $0.name == "Tremblay, David" && $0.country == "CA" })
     }
 }

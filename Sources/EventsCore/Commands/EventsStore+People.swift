@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import SwiftCSV
 import Sync
 
 extension EventsStore {
@@ -31,30 +30,51 @@ extension EventsStore {
         try write { write in try addPerson(&write, name: name, email: email, organization: organization, country: country) }
     }
 
-    /// Imports people from CSV with a header row: `name,email,organization,country` (organization and country
-    /// may be empty). All rows or none: a bad row stops the import and names its line.
-    public func importPeople(csv text: String) throws -> Int {
-        let csv: CSV<Named>
+    /// Imports people from CSV with a header row `name,email,organization,country` (email, organization and
+    /// country may be empty), read strictly. All rows or none: a file with malformed or invalid rows imports
+    /// nothing and names their lines, unless `skipInvalid`, which imports the others and reports them skipped.
+    /// A person named twice in one file is imported once.
+    public func importPeople(csv text: String, skipInvalid: Bool = false) throws -> ImportReport {
+        let table: CSVTable
         do {
-            csv = try CSV<Named>(string: text)
+            table = try CSVTable(text)
         } catch {
-            throw EventsError.invalid("The CSV could not be read: \(error).")
+            throw EventsError.invalid("The CSV could not be read: line \(error.line): \(error.reason).")
         }
-        guard csv.header.contains("name") else {
+        guard table.header.contains("name") else {
             throw EventsError.invalid("The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country').")
         }
         return try write { write in
-            for (index, row) in csv.rows.enumerated() {
+            var report = ImportReport()
+            var problems = table.problems.map { "Line \($0.line): \($0.reason)" }
+            var seen: [String: Int] = [:]
+            for record in table.records {
                 do {
-                    try addPerson(
-                        &write, name: row["name"] ?? "", email: row["email"].flatMap { $0.isEmpty ? nil : $0 },
-                        organization: row["organization"].flatMap { $0.isEmpty ? nil : $0 },
-                        country: row["country"].flatMap { $0.isEmpty ? nil : $0 })
+                    let person = try PersonRow(record, in: write.db)
+                    if let earlier = seen[person.id] {
+                        report.skipped.append("Line \(record.line): the same person as line \(earlier)")
+                        continue
+                    }
+                    seen[person.id] = record.line
+                    let before = try Row.fetchOne(write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?", arguments: [person.id])
+                    try upsert(&write, table: "people", id: person.id, values: person.values)
+                    if before == nil {
+                        report.created += 1
+                    } else if person.differs(from: before!) {
+                        report.updated += 1
+                    } else {
+                        report.unchanged += 1
+                    }
                 } catch {
-                    throw EventsError.invalid("Line \(index + 2): \(error)")
+                    problems.append("Line \(record.line): \(error)")
                 }
             }
-            return csv.rows.count
+            if !problems.isEmpty, !skipInvalid {
+                throw EventsError.invalid(
+                    "Nothing was imported: \(problems.count) invalid row(s) (\(problems.prefix(5).joined(separator: "; "))\(problems.count > 5 ? "; ..." : "")); fix them or pass --skip-invalid.")
+            }
+            report.skipped += problems
+            return report
         }
     }
 
@@ -163,20 +183,9 @@ extension EventsStore {
     }
 
     private func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
-        let name = try Self.required(name, "person's name")
-        let email = email.map(EmailAddress.canonical)
-        if let email, !email.looksLikeEmail {
-            throw EventsError.invalid("'\(email)' is not an email address.")
-        }
-        let organizationID = try organization.map { SyncValue.text(try Self.organizationID($0, in: write.db)) } ?? .null
-        let id = email.map { StableID.make("person", $0) } ?? UUID().uuidString.lowercased()
-        try upsert(
-            &write, table: "people", id: id,
-            values: [
-                "name": .text(name), "email": email.map(SyncValue.text) ?? .null, "organization_id": organizationID,
-                "country": country.map(SyncValue.text) ?? .null,
-            ])
-        return id
+        let person = try PersonRow(name: name, email: email, organization: organization, country: country, in: write.db)
+        try upsert(&write, table: "people", id: person.id, values: person.values)
+        return person.id
     }
 
     /// A person by id or email.

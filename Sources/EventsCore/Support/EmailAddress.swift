@@ -1,10 +1,11 @@
 import Foundation
+import Sync
 
 extension String {
-    /// Whether the text can be an email address: something on both sides of an `@`. Delivery decides the rest.
+    /// Whether the text can be an email address, by the same check every stored email meets (`ValueDomain.email`):
+    /// one `@` with something on both sides, no spaces or control characters. Delivery decides the rest.
     var looksLikeEmail: Bool {
-        guard let at = firstIndex(of: "@") else { return false }
-        return at != startIndex && index(after: at) != endIndex
+        (try? ValueDomain.email.admit(.text(self))) == .text(self)
     }
 }
 

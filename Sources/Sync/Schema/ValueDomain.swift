@@ -142,8 +142,11 @@ public struct ValueDomain: Hashable, Sendable {
         return true
     }
 
+    /// One `@` with something on both sides, no spaces or control characters; delivery decides the rest.
     private static func isEmail(_ text: String) -> Bool {
-        guard !text.contains(where: \.isWhitespace), let at = text.lastIndex(of: "@") else { return false }
+        guard !text.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) } }),
+            text.filter({ $0 == "@" }).count == 1, let at = text.firstIndex(of: "@")
+        else { return false }
         return at != text.startIndex && text.index(after: at) != text.endIndex
     }
 }
