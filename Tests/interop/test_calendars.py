@@ -36,7 +36,8 @@ def expected_sessions(laptop, slug):
             description.append(f"{role}: {person['name']}{organization}")
         if session.get("description"):
             description.append(session["description"])
-        if session.get("joinURL"):
+        needs_seat = session.get("capacity") or session.get("invitationOnly") or event.get("invitationOnly") or session.get("roomID")
+        if session.get("joinURL") and not needs_seat:
             description.append(f"Join: {session['joinURL']}")
         if session.get("recordingURL"):
             description.append(f"Recording: {session['recordingURL']}")

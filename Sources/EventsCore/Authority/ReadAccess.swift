@@ -40,7 +40,9 @@ struct ReadAccess {
         case "sessions", "session_roles":
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             let session = table == "sessions" ? row : try rows.session(ofRole: row)
-            return session.map { rights.seesSession($0, of: event) } ?? false
+            guard let session, rights.seesSession(session, of: event) else { return false }
+            guard table == "sessions", column == "join_url" else { return true }
+            return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
         case "segments", "rooms", "declarations":
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)

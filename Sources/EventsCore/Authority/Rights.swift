@@ -12,6 +12,10 @@ struct Rights {
     /// Sessions seen through an invitation to that session alone, by session id, with their event.
     let invitedSessions: [String: String]
     let coChairs: Set<String>
+    /// Sessions the person has any role in (co-chair, speaker, moderator, rapporteur).
+    let roleSessions: Set<String>
+    /// Sessions where the person's RSVP holds a confirmed seat.
+    let seatedSessions: Set<String>
 
     /// Whether the account may read the event's own row: it sees the event, or a session of it.
     func seesEventRow(_ event: String) -> Bool {
@@ -24,7 +28,11 @@ struct Rights {
 
     static func load(_ accountID: String, in db: Database) throws -> Rights {
         guard let account = try Row.fetchOne(db, sql: "SELECT email, is_admin FROM accounts WHERE id = ?", arguments: [accountID]) else {
-            return Rights(accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: [], invitedSessions: [:], coChairs: [])
+            // No account (the public): published events only.
+            let published = try String.fetchAll(db, sql: "SELECT id FROM events WHERE published = 1")
+            return Rights(
+                accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: Set(published), invitedSessions: [:], coChairs: [],
+                roleSessions: [], seatedSessions: [])
         }
         let email: String = account["email"]
         let personID = StableID.make("person", EmailAddress.canonical(email))
@@ -47,11 +55,13 @@ struct Rights {
                 WHERE i.person_id = :person
                 """,
             arguments: arguments)
-        let coChairs = try String.fetchAll(
-            db, sql: "SELECT session_id FROM session_roles WHERE person_id = :person AND role = 'co-chair'", arguments: arguments)
+        let roles = try Row.fetchAll(db, sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person", arguments: arguments)
+        let coChairs = roles.filter { $0["role"] == SessionRoleKind.coChair.rawValue }.map { $0["session_id"] as String }
+        let seated = try String.fetchAll(
+            db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'", arguments: arguments)
         return Rights(
             accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes, sees: Set(sees),
             invitedSessions: Dictionary(invited.map { ($0["session_id"], $0["event_id"]) }, uniquingKeysWith: { first, _ in first }),
-            coChairs: Set(coChairs))
+            coChairs: Set(coChairs), roleSessions: Set(roles.map { $0["session_id"] as String }), seatedSessions: Set(seated))
     }
 }

@@ -3,13 +3,19 @@ import GRDB
 
 extension EventsStore {
     public static let defaultCalendarHost = "eventsd.local"
+    /// The reader of public exports: no account, so it sees published events and no private join link.
+    public static let anonymousReader = ""
 
     /// The event's agenda as iCalendar. With `mine`, only the sessions `person` accepted or is tentative for,
-    /// with their answer.
-    public func calendar(eventSlug: String, host: String = defaultCalendarHost, person: String? = nil, mine: Bool = false) throws -> String {
+    /// with their answer. With `reader` (an account id, or `anonymousReader` for the public feed), only what it
+    /// may see: a join link of a session that needs a seat only for whoever holds one.
+    public func calendar(
+        eventSlug: String, host: String = defaultCalendarHost, person: String? = nil, mine: Bool = false, reader: String? = nil
+    ) throws -> String {
         let agenda = try agenda(eventSlug: eventSlug, person: person)
         let attendee = try person.flatMap { try self.person(reference: $0) }
-        let items = mine ? agenda.items.filter { Self.isAttending($0.rsvp) } : agenda.items
+        let listed = mine ? agenda.items.filter { Self.isAttending($0.rsvp) } : agenda.items
+        let items = try reader.map { try visible(listed, to: $0) } ?? listed
         let name = mine ? "\(agenda.event.title) — my sessions" : agenda.event.title
         return CalendarFeed(name: name, host: host, entries: try entries(items, event: agenda.event, attendee: mine ? attendee : nil)).render()
     }
@@ -28,12 +34,16 @@ extension EventsStore {
         return CalendarFeed(name: "\(person?.name ?? reference) — my sessions", host: host, entries: entries).render()
     }
 
-    /// The items whose session `reader` (an account id) may see now.
+    /// The items whose session `reader` (an account id) may see now, without a join link it may not read.
     private func visible(_ items: [Agenda.Item], to reader: String) throws -> [Agenda.Item] {
         guard !items.isEmpty else { return [] }
         return try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
-            return try items.filter { try access.sees(table: "sessions", row: $0.session.id, column: nil) }
+            return try items.filter { try access.sees(table: "sessions", row: $0.session.id, column: nil) }.map { item in
+                var item = item
+                if try !access.sees(table: "sessions", row: item.session.id, column: "join_url") { item.session.joinURL = nil }
+                return item
+            }
         }
     }
 

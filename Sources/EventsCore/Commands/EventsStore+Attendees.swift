@@ -115,7 +115,7 @@ extension EventsStore {
                     people: try Self.agendaPeople(sessionID: session.id, in: db),
                     rsvp: try me.flatMap {
                         try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [StableID.make("rsvp", session.id, $0.id)])
-                    })
+                    }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db))
             }
             return Agenda(event: event, items: items)
         }

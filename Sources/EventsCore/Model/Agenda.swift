@@ -15,6 +15,9 @@ public struct Agenda: Codable, Sendable {
         public var people: [RolePerson]
         /// The reader's own RSVP, when the agenda was asked for a person.
         public var rsvp: RSVP?
+        /// The session needs a seat, so its join link reaches only those who hold one (and organizers, chairs
+        /// and speakers).
+        public var joinRequiresSeat = false
     }
 
     public var event: Event

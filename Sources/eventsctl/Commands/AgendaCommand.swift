@@ -57,7 +57,9 @@ struct AgendaText {
             let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
             let title = session.isCancelled ? "CANCELLED: \(session.title)" : session.title
             lines.append("  \(time)  \(title)")
-            let details = [session.format, session.room, item.segment, session.joinURL.map { "join: \($0)" }].compactMap { $0 }
+            let online = session.joinURL.map { "join: \($0)" }
+                ?? (item.joinRequiresSeat && session.format == SessionFormat.webinar.rawValue ? "online: register to receive the link" : nil)
+            let details = [session.format, session.room, item.segment, online].compactMap { $0 }
             lines.append("               " + details.joined(separator: " · "))
             for group in Dictionary(grouping: item.people, by: \.role).sorted(by: { order($0.key) < order($1.key) }) {
                 let names = group.value.map { person in person.organization.map { "\(person.name) (\($0))" } ?? person.name }

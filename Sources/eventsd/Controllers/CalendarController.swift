@@ -18,7 +18,7 @@ struct CalendarController {
             let slug = try context.parameters.require("id")
             let calendar = try await DatabaseWork.read { [store, host] () -> String? in
                 guard let event = try? store.event(slug: slug), event.published else { return nil }
-                return try store.calendar(eventSlug: event.slug, host: host)
+                return try store.calendar(eventSlug: event.slug, host: host, reader: EventsStore.anonymousReader)
             }
             guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.") }
             return try Self.calendarResponse(calendar, request: request)

@@ -1,0 +1,53 @@
+import EventsCore
+import Foundation
+import Sync
+import Testing
+
+/// A webinar's join link reaches only those with a seat, against the seeded daemon over HTTP: not the public
+/// calendar, not an attendee's reads, pull or feed until they are confirmed; their organizer and moderator
+/// always; a session without a seat limit keeps a public link.
+@Suite(.serialized) struct JoinLinkTests {
+    static let webinars = "migration-webinars-2021"
+
+    static func pulledLinks(_ url: String, token: String) throws -> [Change] {
+        try CraftedPushOverHTTPTests.pulled(url, token: token).filter { $0.table == "sessions" && $0.column == "join_url" }
+    }
+
+    @Test func aJoinLinkReachesOnlyThoseWithASeat() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("eventsd.sqlite")
+        let admin = try createUser(database: database, email: "admin@example.org", name: "Admin", admin: true)
+        let attendee = try createUser(database: database, email: "peter.otieno@example.org", name: "Peter Otieno")
+        let moderator = try createUser(database: database, email: "sofia.rossi@example.org", name: "Sofia Rossi")
+        let daemon = try Daemon(database: database)
+        defer { daemon.stop() }
+        let webinar = StableID.make("session", Self.webinars, "w1")
+        let link = try #require(CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(webinar)", token: admin).body["joinURL"] as? String)
+
+        let open = #"{"eventID":"gms-2017","title":"Livestream of the opening","startsAt":"2017-09-18T09:00","endsAt":"2017-09-18T10:00","joinURL":"https://stream.example.org/gms-opening"}"#
+        #expect(try HostileInputTests.request("\(daemon.url)/v1/sessions", token: admin, body: Data(open.utf8)).status == 201)
+
+        let publicCalendar = String(decoding: try HostileInputTests.request("\(daemon.url)/v1/events/\(Self.webinars)/agenda.ics", method: "GET", token: nil).body, as: UTF8.self)
+        #expect(publicCalendar.contains("BEGIN:VEVENT") && !publicCalendar.contains(link), "a 500-seat webinar's link is not public")
+        let openCalendar = String(decoding: try HostileInputTests.request("\(daemon.url)/v1/events/gms-2017/agenda.ics", method: "GET", token: nil).body, as: UTF8.self)
+        #expect(openCalendar.contains("https://stream.example.org/gms-opening"), "a session without a seat limit keeps a public link")
+
+        #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(webinar)", token: attendee).body["joinURL"] == nil)
+        #expect(try !Self.pulledLinks(daemon.url, token: attendee).contains { $0.rowID == webinar })
+        let before = try Laptop.signedIn("before", in: folder, daemon: daemon, token: attendee)
+        #expect(try before.ok("agenda", "--event", Self.webinars).contains("online: register to receive the link"))
+        #expect(try Self.pulledLinks(daemon.url, token: moderator).contains { $0.rowID == webinar && $0.value == .text(link) }, "the moderator has it")
+
+        let answered = try HostileInputTests.request("\(daemon.url)/v1/sessions/\(webinar)/rsvp", token: attendee, body: Data(#"{"response":"accepted"}"#.utf8))
+        #expect(PushedValueTests.json(answered.body)["decision"] as? String == "confirmed")
+        #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(webinar)", token: attendee).body["joinURL"] as? String == link)
+        #expect(try Self.pulledLinks(daemon.url, token: attendee).contains { $0.rowID == webinar && $0.value == .text(link) })
+        let laptop = try Laptop.signedIn("attendee", in: folder, daemon: daemon, token: attendee)
+        #expect(try laptop.ok("agenda", "--event", Self.webinars).contains(link), "the confirmed attendee's laptop has it")
+        let feed = try HostileInputTests.request("\(daemon.url)/v1/me/feed", token: attendee, body: nil)
+        let feedURL = try #require(PushedValueTests.json(feed.body)["url"] as? String)
+        let personal = String(decoding: try HostileInputTests.request(feedURL, method: "GET", token: nil).body, as: UTF8.self)
+        #expect(personal.contains(link), "and their personal feed")
+        #expect(!String(decoding: try HostileInputTests.request("\(daemon.url)/v1/events/\(Self.webinars)/agenda.ics", method: "GET", token: nil).body, as: UTF8.self).contains(link))
+    }
+}
