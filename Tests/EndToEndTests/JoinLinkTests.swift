@@ -50,4 +50,50 @@ import Testing
         #expect(personal.contains(link), "and their personal feed")
         #expect(!String(decoding: try HostileInputTests.request("\(daemon.url)/v1/events/\(Self.webinars)/agenda.ics", method: "GET", token: nil).body, as: UTF8.self).contains(link))
     }
+
+    /// Whether any of the laptop's replica files (the write-ahead log included) holds `text`.
+    static func filesHold(_ text: String, laptop: Laptop) throws -> Bool {
+        let files = try FileManager.default.contentsOfDirectory(atPath: laptop.home.path).filter { $0.hasPrefix("replica.sqlite") }
+        return try files.contains { try Data(contentsOf: laptop.home.appendingPathComponent($0)).range(of: Data(text.utf8)) != nil }
+    }
+
+    @Test func laptopsForgetWhatLeavesTheirView() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("eventsd.sqlite")
+        let admin = try createUser(database: database, email: "admin@example.org", name: "Admin", admin: true)
+        let first = try createUser(database: database, email: "peter.otieno@example.org", name: "Peter Otieno")
+        let second = try createUser(database: database, email: "grace.liu@example.org", name: "Grace Liu")
+        let daemon = try Daemon(database: database)
+        defer { daemon.stop() }
+        let link = "https://meet.example.org/one-seat-briefing"
+        let body = #"{"eventID":"\#(Self.webinars)","title":"One-seat briefing","format":"webinar","startsAt":"2021-03-05T14:00","endsAt":"2021-03-05T15:00","capacity":1,"joinURL":"\#(link)"}"#
+        let created = try HostileInputTests.request("\(daemon.url)/v1/sessions", token: admin, body: Data(body.utf8))
+        let session = try #require(PushedValueTests.json(created.body)["id"] as? String)
+
+        let a = try Laptop.signedIn("first", in: folder, daemon: daemon, token: first)
+        let b = try Laptop.signedIn("second", in: folder, daemon: daemon, token: second)
+        _ = try a.ok("rsvp", session, "accept")
+        _ = try a.ok("sync")
+        _ = try b.ok("rsvp", session, "accept")
+        _ = try b.ok("sync")
+        #expect(try a.ok("agenda", "--event", Self.webinars).contains(link), "confirmed: the link arrives")
+        #expect(try !Self.filesHold(link, laptop: b), "waitlisted: not a byte of it, write-ahead log included")
+
+        _ = try a.ok("rsvp", session, "decline")
+        _ = try a.ok("sync")
+        #expect(try !a.ok("agenda", "--event", Self.webinars).contains(link), "declined: the link is gone")
+        #expect(try !Self.filesHold(link, laptop: a), "and left no bytes behind")
+        #expect(try a.ok("status", "--json").contains("\"pendingChanges\" : 0"), "forgetting pushes nothing back")
+        #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(session)", token: admin).body["joinURL"] as? String == link)
+        _ = try b.ok("sync")
+        #expect(try b.ok("agenda", "--event", Self.webinars).contains(link), "promoted from the waitlist: the link arrives")
+
+        let c = b  // Grace Liu is invited to the private summit, and has no role in it
+        #expect(try c.ok("sessions", "list", "--event", "pss-2016").contains("Roundtable"))
+        let invitation = StableID.make("invitation", StableID.make("event", "pss-2016"), "", StableID.make("person", "grace.liu@example.org"))
+        #expect(try HostileInputTests.request("\(daemon.url)/v1/invitations/\(invitation)", method: "DELETE", token: admin).status == 204)
+        _ = try c.ok("sync")
+        #expect(try c.run("sessions", "list", "--event", "pss-2016").status != 0, "a revoked invitation takes the private summit off the laptop")
+        #expect(try !Self.filesHold("Roundtable: jobs and skills for refugees", laptop: c))
+    }
 }

@@ -55,20 +55,33 @@ extension Replica {
         }
     }
 
-    /// Merges a pulled page and advances the cursor in the same transaction.
-    func apply(_ page: PullResponse) throws -> Int {
+    /// Merges a pulled page and advances the cursor in the same transaction. A page served under another view
+    /// than `position`'s starts a walk over, whose end removes what the new view no longer holds (`ViewSweep`).
+    func apply(_ page: PullResponse, pulledFrom position: PullPosition) throws -> Int {
         let changes = try page.changes.changes()
-        return try pool.write { db in
+        let (won, forgotten) = try pool.write { db in
+            if let view = position.view, view != page.view { try ViewSweep.begin(in: db) }
             var context = try MergeContext(db: db, schema: schema, now: now())
             context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
             var won = 0
             for change in changes where try context.apply(change) { won += 1 }
             try context.save()
+            var forgotten = 0
+            if try ViewSweep.isSweeping(in: db) {
+                try ViewSweep.note(changes, in: db)
+                if !page.hasMore { forgotten = try ViewSweep.finish(schema, replica: id, in: db) }
+            }
             try db.execute(
                 sql: "UPDATE sync_client SET pull_cursor = ?, view = ?, horizon = ?", arguments: [page.cursor, page.view, page.horizon])
-            return won
+            return (won, forgotten)
         }
+        if forgotten > 0 {
+            // Old copies of what was removed may still sit in the write-ahead log: fold it into the file (zeroed by
+            // secure_delete) and truncate it. A reader holding the log open only delays this to the next one.
+            try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+        return won
     }
 
     func recordSyncAttempt(error: String?) throws {

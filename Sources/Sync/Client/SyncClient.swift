@@ -58,12 +58,14 @@ public struct SyncClient {
         let position = try replica.pullPosition()
         let version = replica.schema.version
         var pending = PageFetch(transport: transport, position: position, limit: pageLimit, schemaVersion: version)
+        var from = position
         while true {
             let page = try pending.result()
             if page.hasMore {
                 pending = PageFetch(transport: transport, position: PullPosition(after: page), limit: pageLimit, schemaVersion: version)
             }
-            report.applied += try replica.apply(page)
+            report.applied += try replica.apply(page, pulledFrom: from)
+            from = PullPosition(after: page)
             report.pulled += page.changes.count
             progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: page.cursor))
             guard page.hasMore else { return }

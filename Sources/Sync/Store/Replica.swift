@@ -32,6 +32,8 @@ public final class Replica: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
+            // What is deleted leaves no bytes behind in the file (a laptop forgets what left its view).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         OwnerOnlyFiles.prepare(path)
         pool = try DatabasePool(path: path, configuration: configuration)

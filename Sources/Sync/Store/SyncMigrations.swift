@@ -84,5 +84,13 @@ enum SyncMigrations {
                     ALTER TABLE sync_client ADD COLUMN horizon INTEGER;
                     """)
         }
+        // A laptop forgets what left its view: the records a walk started over brought, until it is complete.
+        migrator.registerMigration("sync-v5-sweep") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_sweep (tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, PRIMARY KEY (tbl, row_id, col)) WITHOUT ROWID;
+                    ALTER TABLE sync_client ADD COLUMN sweeping INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
     }
 }

@@ -16,15 +16,20 @@ struct Rebuild: ParsableCommand {
 
     static func rebuild(home: CLIHome, config: CLIConfig) throws {
         let transport = try CurlTransport(baseURL: config.server, token: config.token)
-        var sent = "no queued changes could be read from the old replica"
+        var sent: Int?
         if let old = try? home.openStore(), let status = try? old.replica.clientStatus() {
             var report = SyncClient.Report()
             try SyncClient(replica: old.replica, transport: transport).push(into: &report)
-            sent = "sent its \(status.pendingChanges) queued change(s) first"
+            sent = status.pendingChanges
         }
-        let backup = try home.setReplicaAside()
+        // Once its queue is sent the old replica holds nothing the daemon lacks, and may hold what this laptop
+        // may no longer see: it is removed. One whose queue could not be read is kept for inspection.
+        let kept = try sent == nil ? home.setReplicaAside() : nil
+        if sent != nil { try home.removeReplica() }
         let fresh = try home.openStore()
         let report = try SyncClient(replica: fresh.replica, transport: transport).sync()
-        print("Rebuilt the replica from \(config.server): \(sent), pulled \(report.pulled); the old file is kept as \(backup.lastPathComponent).")
+        let old = kept.map { "no queued changes could be read from the old replica, kept as \($0.lastPathComponent)" }
+            ?? "sent its \(sent ?? 0) queued change(s) first and removed the old file"
+        print("Rebuilt the replica from \(config.server): \(old); pulled \(report.pulled).")
     }
 }

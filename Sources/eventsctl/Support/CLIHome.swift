@@ -31,6 +31,16 @@ struct CLIHome {
         }
     }
 
+    /// Removes the replica files and any copy set aside before.
+    func removeReplica() throws {
+        let folder = replicaFile.deletingLastPathComponent()
+        let name = replicaFile.lastPathComponent
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where file == name || file == name + "-wal" || file == name + "-shm" || file.hasPrefix(name + ".previous-") {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+        }
+    }
+
     /// Moves the replica files aside (kept for inspection, replacing an older copy set aside before, so at most
     /// one is kept) and returns where the main file went.
     func setReplicaAside() throws -> URL {
