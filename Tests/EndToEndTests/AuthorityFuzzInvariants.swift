@@ -491,6 +491,17 @@ struct AuthorityInvariants {
                 }
             }
             switch change.table {
+            case "sessions" where change.column == "join_url" && change.value != .null && !organizer && !myRoleSessions.contains(change.rowID):
+                // README, "Join links": private when the session needs a seat, for all but organizers, people in a
+                // role and people whose RSVP is confirmed.
+                let roomCapacity = snapshot.row("rooms", row["room_id"]?.text)?["capacity"].map { $0 != .null } ?? false
+                let needsSeat = (row["capacity"].map { $0 != .null } ?? false) || roomCapacity || row["invitation_only"] == .integer(1)
+                    || snapshot.row("events", event)?["invitation_only"] == .integer(1)
+                let seated = snapshot.ids("rsvps").contains {
+                    let rsvp = snapshot.row("rsvps", $0)!
+                    return rsvp["session_id"]?.text == change.rowID && rsvp["person_id"]?.text == actor.personID && rsvp["decision"]?.text == "confirmed"
+                }
+                if needsSeat, !seated { flag("the join link of a session that needs a seat, to an account without one") }
             case "people":
                 if actor.organizes.isEmpty, change.rowID != actor.personID, change.column == "email", change.value != .null {
                     flag("another person's email")

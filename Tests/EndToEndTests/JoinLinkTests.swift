@@ -32,7 +32,8 @@ import Testing
         let openCalendar = String(decoding: try HostileInputTests.request("\(daemon.url)/v1/events/gms-2017/agenda.ics", method: "GET", token: nil).body, as: UTF8.self)
         #expect(openCalendar.contains("https://stream.example.org/gms-opening"), "a session without a seat limit keeps a public link")
 
-        #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(webinar)", token: attendee).body["joinURL"] == nil)
+        let unseated = try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(webinar)", token: attendee).body
+        #expect(unseated["joinURL"] == nil && unseated["joinRequiresSeat"] as? Bool == true)
         #expect(try !Self.pulledLinks(daemon.url, token: attendee).contains { $0.rowID == webinar })
         let before = try Laptop.signedIn("before", in: folder, daemon: daemon, token: attendee)
         #expect(try before.ok("agenda", "--event", Self.webinars).contains("online: register to receive the link"))
@@ -87,6 +88,15 @@ import Testing
         #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(session)", token: admin).body["joinURL"] as? String == link)
         _ = try b.ok("sync")
         #expect(try b.ok("agenda", "--event", Self.webinars).contains(link), "promoted from the waitlist: the link arrives")
+
+        let open = #"{"eventID":"\#(Self.webinars)","title":"Open briefing","format":"webinar","startsAt":"2021-03-06T14:00","endsAt":"2021-03-06T15:00","joinURL":"https://meet.example.org/open-briefing"}"#
+        let openSession = try #require(PushedValueTests.json(try HostileInputTests.request("\(daemon.url)/v1/sessions", token: admin, body: Data(open.utf8)).body)["id"] as? String)
+        _ = try a.ok("sync")
+        #expect(try a.ok("agenda", "--event", Self.webinars).contains("open-briefing"), "no seat limit: a public link")
+        let limited = try HostileInputTests.request("\(daemon.url)/v1/sessions/\(openSession)", method: "PATCH", token: admin, body: Data(#"{"capacity":20}"#.utf8))
+        #expect(limited.status == 200)
+        _ = try a.ok("sync")
+        #expect(try !Self.filesHold("https://meet.example.org/open-briefing", laptop: a), "a session that comes to need a seat takes its link away")
 
         let c = b  // Grace Liu is invited to the private summit, and has no role in it
         #expect(try c.ok("sessions", "list", "--event", "pss-2016").contains("Roundtable"))

@@ -19,7 +19,9 @@ extension EventsPolicy {
         var hasher = SHA256()
         hasher.update(data: Data("\(rights.isAdmin)|\(rights.personID ?? "")".utf8))
         let sessions = Set(rights.invitedSessions.keys)
-        for set in [rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, try visiblePeople(rights, in: pull)] {
+        let privateLinks = try JoinLink.sessionsNeedingSeat(in: rights.sees.union(rights.invitedSessions.values), db: pull.db)
+        let sets = [rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, privateLinks, try visiblePeople(rights, in: pull)]
+        for set in sets {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))
         }
         return hasher.finalize().prefix(12).map { String(format: "%02x", $0) }.joined()

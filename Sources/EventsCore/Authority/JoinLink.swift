@@ -8,11 +8,28 @@ enum JoinLink {
         try Bool.fetchOne(
             db,
             sql: """
-                SELECT s.capacity IS NOT NULL OR coalesce(s.invitation_only, 0) = 1 OR coalesce(e.invitation_only, 0) = 1
-                    OR EXISTS (SELECT 1 FROM rooms r WHERE r.id = s.room_id AND r.capacity IS NOT NULL)
-                FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?
+                SELECT \(needsSeatCondition) FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?
                 """,
             arguments: [session]) ?? false
+    }
+
+    static let needsSeatCondition = """
+        (s.capacity IS NOT NULL OR coalesce(s.invitation_only, 0) = 1 OR coalesce(e.invitation_only, 0) = 1
+        OR EXISTS (SELECT 1 FROM rooms r WHERE r.id = s.room_id AND r.capacity IS NOT NULL))
+        """
+
+    /// The sessions of `events` whose link is private: part of each account's view, so a session that comes to
+    /// need a seat takes its link off the laptops that may no longer read it.
+    static func sessionsNeedingSeat(in events: Set<String>, db: Database) throws -> Set<String> {
+        guard !events.isEmpty else { return [] }
+        return Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id FROM sessions s JOIN events e ON e.id = s.event_id
+                    WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count))) AND \(needsSeatCondition)
+                    """,
+                arguments: StatementArguments(Array(events))))
     }
 
     /// Whether `rights` may read the link of a session of `event` it may see.

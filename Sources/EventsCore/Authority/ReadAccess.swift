@@ -8,6 +8,7 @@ struct ReadAccess {
     /// People with a role in a session the account may see: their names and organizations are public there.
     let speakers: Set<String>
     private var rows: RowOwners
+    var db: Database { rows.db }
 
     init(rights: Rights, speakers: Set<String>, db: Database) {
         self.rights = rights

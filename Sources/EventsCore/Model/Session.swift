@@ -21,6 +21,8 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var description: String?
     /// The iCalendar SEQUENCE: raised by every change of time, place or status, and replicated like any field.
     public var sequence: Int
+    /// Set by API reads: the session needs a seat, so its join link reaches only those who hold one.
+    public var joinRequiresSeat: Bool?
 
     public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
 

@@ -100,7 +100,9 @@ extension EventsStore {
         let updated = (row["updated_hlc"] as Int64?).map {
             Date(timeIntervalSince1970: Double(HybridTimestamp(rawValue: $0).milliseconds) / 1000)
         }
-        return Listed(model: try R.Model(row: Row(visible)), updatedAt: updated)
+        var model = try R.Model(row: Row(visible))
+        try R.annotate(&model, in: access.db)
+        return Listed(model: model, updatedAt: updated)
     }
 
     /// The id of the event named by slug or id, if the reader may see it: a hidden event is not found, like one

@@ -20,6 +20,9 @@ public protocol Resource {
     /// The id of the row a URL names; events are also named by their slug.
     static func id(of reference: String, in store: EventsStore) throws -> String
 
+    /// Adds what a read derives beyond the stored fields.
+    static func annotate(_ model: inout Model, in db: Database) throws
+
     static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String
     static func update(id: String, _ changes: Changes, in store: EventsStore) throws
     static func delete(id: String, in store: EventsStore) throws
@@ -29,6 +32,8 @@ extension Resource {
     public static var eventCondition: String { "t.event_id = :event" }
 
     public static func id(of reference: String, in store: EventsStore) throws -> String { reference }
+
+    public static func annotate(_ model: inout Model, in db: Database) throws {}
 }
 
 /// SQL for the people taking part in the event `:event`: in a role, invited, or answering.

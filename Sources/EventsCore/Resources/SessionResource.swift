@@ -1,3 +1,5 @@
+import GRDB
+
 /// `sessions`: the event's organizers schedule them; co-chairs change title, description and links.
 public enum SessionResource: Resource {
     public typealias Model = Session
@@ -44,6 +46,10 @@ public enum SessionResource: Resource {
     }
 
     public static let table = "sessions"
+
+    public static func annotate(_ model: inout Session, in db: Database) throws {
+        model.joinRequiresSeat = try JoinLink.needsSeat(session: model.id, in: db)
+    }
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, input.fields.draft) }
