@@ -18,8 +18,9 @@ enum JoinLink {
         OR EXISTS (SELECT 1 FROM rooms r WHERE r.id = s.room_id AND r.capacity IS NOT NULL))
         """
 
-    /// The sessions of `events` whose link is private: part of each account's view, so a session that comes to
-    /// need a seat takes its link off the laptops that may no longer read it.
+    /// The sessions of `events` with a private link: part of each account's view, so a session that comes to
+    /// need a seat takes its link off the laptops that may no longer read it. (Each change of this set starts
+    /// every such laptop's pull over; sessions without a link never count.)
     static func sessionsNeedingSeat(in events: Set<String>, db: Database) throws -> Set<String> {
         guard !events.isEmpty else { return [] }
         return Set(
@@ -27,7 +28,7 @@ enum JoinLink {
                 db,
                 sql: """
                     SELECT s.id FROM sessions s JOIN events e ON e.id = s.event_id
-                    WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count))) AND \(needsSeatCondition)
+                    WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count))) AND s.join_url IS NOT NULL AND \(needsSeatCondition)
                     """,
                 arguments: StatementArguments(Array(events))))
     }
