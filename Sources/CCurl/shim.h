@@ -31,10 +31,6 @@ static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *val
     return curl_easy_getinfo(handle, info, value);
 }
 
-static inline CURLcode ccurl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
 /* Counts the bytes of each transfer as they cross the wire, split into headers and bodies, via the debug hook. */
 typedef struct {
     long header_out;

@@ -90,9 +90,11 @@ import Testing
 
     @Test func aCancelledSessionFreesItsRoom() throws {
         let (store, roundtable) = try Self.forumStore()
+        let instead = SessionDraft(title: "Instead", start: "2007-07-10T11:00", end: "2007-07-10T12:00", room: "Room 1")
+        #expect(throws: EventsError.roomBusy(room: "Room 1", with: "Roundtable 2")) { try store.addSession(eventSlug: "gfmd", instead) }
         try store.cancelSession(id: roundtable)
-        _ = try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Instead", start: "2007-07-10T11:00", end: "2007-07-10T12:00", room: "Room 1"))
-        #expect(try store.session(id: roundtable).isCancelled)
+        let booked = try store.addSession(eventSlug: "gfmd", instead)
+        #expect(try store.session(id: booked).room == "Room 1", "the cancelled session's room is free")
     }
 
     @Test func aSessionLiesWithinItsEventsDates() throws {
@@ -124,9 +126,9 @@ import Testing
 
     @Test func invitingTwiceIsOneInvitation() throws {
         let (store, roundtable) = try Self.forumStore()
-        let first = try store.invite(eventSlug: "gfmd", sessionID: roundtable, person: "liza@example.org")
-        let second = try store.invite(eventSlug: "gfmd", sessionID: roundtable, person: "LIZA@example.org")
-        #expect(first == second)
+        _ = try store.invite(eventSlug: "gfmd", sessionID: roundtable, person: "liza@example.org")
+        _ = try store.invite(eventSlug: "gfmd", sessionID: roundtable, person: "LIZA@example.org")
+        #expect(try store.replica.rows(of: "invitations").count == 1, "one row, however the email is cased")
     }
 
     @Test func peopleImportIsAllOrNothing() throws {

@@ -65,7 +65,11 @@ extension Problem {
             default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
             }
         case let error as AccountsError:
-            self.init(.conflict, type: "account", detail: error.description)
+            switch error {
+            case .unknownAccount: self.init(.notFound, type: "not-found", detail: error.description)
+            case .emailTaken: self.init(.conflict, type: "account", detail: error.description)
+            case .invalidEmail, .emptyName: self.init(.unprocessableContent, type: "invalid", detail: error.description)
+            }
         case is DecodingError:
             self.init(.badRequest, type: "malformed-body", detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
         case is HTTPParserError:
