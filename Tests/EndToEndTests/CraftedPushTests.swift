@@ -256,7 +256,8 @@ import Testing
             try intruder.addSession(eventSlug: "web", SessionDraft(title: "Copy", start: "2021-03-02T14:00", end: "2021-03-02T15:00"), id: world.webinar)
         })
         let organizer = world.store.acting(as: world.principals["weborganizer@example.org"]!).creatingOnly()
-        #expect(throws: EventsError.self, "the organizer learns it exists") {
+        let existing = StableID.make("invitation", StableID.make("event", "web"), world.closedWebinar, World.person("invitee@example.org"))
+        #expect(throws: EventsError.duplicate(kind: "invitation", key: existing), "the organizer learns it exists") {
             try organizer.invite(eventSlug: "web", sessionID: world.closedWebinar, person: "invitee@example.org")
         }
     }

@@ -36,7 +36,7 @@ import Testing
     func theEventsDatesHoldWhenItsFirstMidnightIsSkipped(_ zone: String, _ day: String) throws {
         let store = try Self.store(zone: zone, from: day, to: day)
         for start in ["1990-01-01T10:00", "2099-01-01T10:00"] {
-            #expect(throws: EventsError.self, "\(start)") {
+            #expect(throws: EventsError.outsideEvent(session: "Elsewhere in time", starts: day, ends: day), "\(start)") {
                 try store.addSession(eventSlug: "summit", SessionDraft(title: "Elsewhere in time", start: start, end: String(start.prefix(11)) + "11:00"))
             }
         }

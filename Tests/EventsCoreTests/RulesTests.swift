@@ -103,7 +103,9 @@ import Testing
             try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Too early", start: "2007-07-09T23:00", end: "2007-07-10T01:00"))
         }
         _ = try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Late", start: "2007-07-11T22:00", end: "2007-07-11T23:59"))
-        #expect(throws: EventsError.self) { try store.moveSession(id: roundtable, start: "2007-07-12T09:00") }
+        #expect(throws: EventsError.outsideEvent(session: "Roundtable 2", starts: "2007-07-10", ends: "2007-07-11")) {
+            try store.moveSession(id: roundtable, start: "2007-07-12T09:00")
+        }
     }
 
     @Test func capacityIsAPositiveNumber() throws {
@@ -134,8 +136,10 @@ import Testing
     @Test func peopleImportIsAllOrNothing() throws {
         let (store, _) = try Self.forumStore()
         let before = try store.people().count
-        #expect(throws: EventsError.self) {
+        #expect {
             try store.importPeople(csv: "name,email,organization\nAna,ana@example.org,Government of Germany\nBo,bo@example.org,Nowhere Inc\n")
+        } throws: { error in
+            "\(error)".contains("Line 3: No organization 'Nowhere Inc'")
         }
         #expect(try store.people().count == before)
         #expect(try store.importPeople(csv: "name,email,organization,country\n\"Tremblay, David\",david@example.org,,CA\n").created == 1)
