@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import Sync
 
 @main
 struct Eventsctl: ParsableCommand {
@@ -24,7 +25,8 @@ struct Eventsctl: ParsableCommand {
                 let home = CLIHome(explicit: homeArgument(in: Array(CommandLine.arguments.dropFirst())))
                 fail(CLIError.storage(error, path: home.replicaFile.path).description, code: 1)
             }
-            let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            let text = (error as? SyncError)?.cliMessage ?? message(for: error)
+            let message = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             fail(message, code: exitCode(for: error) == .validationFailure ? 64 : 1)
         }
     }

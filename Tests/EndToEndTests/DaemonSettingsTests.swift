@@ -12,6 +12,8 @@ import Testing
             (["serve"], ["EVENTSD_DB": folder.appendingPathComponent("a.sqlite").path, "EVENTSD_DURABILITY": "sometimes"], "full or normal"),
             (["serve", "--db", folder.appendingPathComponent("b.sqlite").path], ["EVENTSD_PORT": "eighty"], "EVENTSD_PORT='eighty'"),
             (["serve", "--db", folder.appendingPathComponent("c.sqlite").path, "--log-format", "xml"], [:], "text or json"),
+            (["serve", "--db", folder.appendingPathComponent("d.sqlite").path, "--header-timeout", "0"], [:], "timeouts must be positive"),
+            (["serve", "--db", folder.appendingPathComponent("e.sqlite").path, "--tombstone-horizon-days", "0"], [:], "horizon must be a positive"),
         ]
         for (arguments, environment, message) in cases {
             let outcome = try run(Binaries.eventsd, arguments, environment: environment.merging(["EVENTSD_DB": ""]) { mine, _ in mine })
@@ -42,5 +44,22 @@ import Testing
         #expect(handled.map { $0["http.status"] as? String } == ["413", "200"])
         #expect(handled.allSatisfy { ($0["request.id"] as? String)?.isEmpty == false && $0["time"] is String && $0["level"] as? String == "info" })
         #expect(Set(handled.compactMap { $0["request.id"] as? String }).count == 2)
+    }
+
+    /// Sync names no application: the terminal tool adds the command to run.
+    @Test func aRefusedTokenTellsTheTerminalUserHowToLogInAgain() throws {
+        let folder = try temporaryFolder()
+        let database = folder.appendingPathComponent("eventsd.sqlite")
+        let token = try createUser(database: database, email: "ana@example.org", name: "Ana", admin: true)
+        let daemon = try Daemon(database: database, seed: nil)
+        defer { daemon.stop() }
+        let laptop = try Laptop.signedIn("home", in: folder, daemon: daemon, token: token)
+        let config = laptop.home.appendingPathComponent("config.json")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: token, with: "not-a-token")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let refused = try laptop.run("sync")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("refused the credentials") && refused.stderr.contains("Log in again with 'eventsctl login'."), "\(refused.stderr)")
+        #expect(!SyncError.unauthorized("x").description.contains("eventsctl"))
     }
 }

@@ -37,7 +37,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "The sync message is malformed: \(detail)."
         case .unsupportedSchema(let sent, let accepted):
             "Schema version \(sent) is not supported (the daemon accepts \(accepted.map(String.init).joined(separator: ", "))); "
-                + "upgrade eventsctl: your queued changes are kept."
+                + "the client must be upgraded, and its queued changes are kept."
         case .batchReused(let batch):
             "Batch \(batch) was already received with different contents."
         case .replicaOwnedByAnother(let replica):
@@ -47,7 +47,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .server(let status, let detail):
             "The daemon answered \(status): \(detail)"
         case .unauthorized(let detail):
-            "The daemon refused the credentials: \(detail). Log in again with 'eventsctl login'."
+            "The daemon refused the credentials: \(detail)."
         case .forbidden(let reason):
             reason
         case .tooManyChanges(let count, let max):
@@ -55,8 +55,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rateLimited(let seconds):
             "The daemon takes no more writes from this account for now; your changes stay queued, run sync again in \(seconds) s."
         case .resyncRequired:
-            "The daemon has forgotten deletions older than its horizon since this laptop last synced; it must rebuild its replica "
-                + "('eventsctl rebuild', after its queued changes are sent)."
+            "The daemon has forgotten deletions older than its horizon since this replica last synced; it must be rebuilt "
+                + "after its queued changes are sent."
         }
     }
 }

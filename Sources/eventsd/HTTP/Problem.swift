@@ -87,8 +87,11 @@ extension Problem {
         switch error {
         case .unknownTable, .unknownColumn, .malformed:
             self.init(.badRequest, type: "malformed-sync-message", detail: error.description)
-        case .unsupportedSchema:
-            self.init(.badRequest, type: "unsupported-schema", detail: error.description)
+        case .unsupportedSchema(let sent, let accepted):
+            let versions = accepted.map(String.init).joined(separator: ", ")
+            self.init(
+                .badRequest, type: "unsupported-schema",
+                detail: "Schema version \(sent) is not supported (this daemon accepts \(versions)); upgrade eventsctl: your queued changes are kept.")
         case .rowExists, .batchReused:
             self.init(.conflict, type: "conflict", detail: error.description)
         case .invalidValue:
