@@ -41,15 +41,11 @@ import Testing
         static func rsvp(_ session: String, _ email: String) -> String { StableID.make("rsvp", session, person(email)) }
     }
 
-    /// A hand-made push over HTTP from a replica of its own; the counter in each field orders its stamp.
-    static func push(_ url: String, token: String, _ fields: [Field], causalLength: Int64 = 1) throws -> PushResponse {
+    /// A hand-made push over HTTP from a replica of its own, stamped `ahead` milliseconds past the wall clock;
+    /// the counter in each field orders its stamp.
+    static func push(_ url: String, token: String, _ fields: [Field], causalLength: Int64 = 1, ahead: Int64 = 0) throws -> PushResponse {
         let replica = ReplicaID()
-        let now = Replica.wallClock()
-        let changes = fields.map { table, row, column, value, counter in
-            Change(
-                table: table, rowID: row, column: column, value: value,
-                stamp: Stamp(causalLength: causalLength, time: HybridTimestamp(milliseconds: now, counter: Int64(counter)), replica: replica))
-        }
+        let changes = CraftedPushTests.changes(fields, replica: replica, causalLength: causalLength, ahead: ahead)
         let body = try JSONEncoder().encode(
             PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString, changes: ChangeSet(changes)))
         let reply = try HostileInputTests.request("\(url)/v1/sync/push", token: token, body: body)

@@ -55,12 +55,7 @@ import Testing
         /// value, counter)`, where the counter orders stamps inside the batch.
         func push(_ email: String, _ fields: [Field], causalLength: Int64 = 1) throws -> PushResponse {
             let replica = ReplicaID()
-            let now = Replica.wallClock()
-            let changes = fields.map { table, row, column, value, counter in
-                Change(
-                    table: table, rowID: row, column: column, value: value,
-                    stamp: Stamp(causalLength: causalLength, time: HybridTimestamp(milliseconds: now, counter: Int64(counter)), replica: replica))
-            }
+            let changes = CraftedPushTests.changes(fields, replica: replica, causalLength: causalLength)
             return try server.push(
                 PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString, changes: ChangeSet(changes)),
                 principal: principals[email]!)
@@ -86,6 +81,17 @@ import Testing
                 ("rsvps", id, nil, .null, counter), ("rsvps", id, "session_id", .text(session), counter),
                 ("rsvps", id, "person_id", .text(Self.person(person ?? email)), counter), ("rsvps", id, "response", .text(response), counter),
             ]
+        }
+    }
+
+    /// The hand-made fields as changes stamped by `replica`, `ahead` milliseconds past its wall clock; each
+    /// field's counter orders its stamp inside the batch.
+    static func changes(_ fields: [Field], replica: ReplicaID, causalLength: Int64, ahead: Int64 = 0) -> [Change] {
+        let now = Replica.wallClock() + ahead
+        return fields.map { table, row, column, value, counter in
+            Change(
+                table: table, rowID: row, column: column, value: value,
+                stamp: Stamp(causalLength: causalLength, time: HybridTimestamp(milliseconds: now, counter: Int64(counter)), replica: replica))
         }
     }
 

@@ -32,16 +32,7 @@ import FoundationNetworking
 
     /// Sends raw bytes on a fresh TCP connection and closes it without reading: a body shorter than announced.
     static func sendRaw(_ bytes: String, port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        _ = bytes.withCString { send(fd, $0, strlen($0), 0) }
-        close(fd)
+        ConnectionGuardTests.Connection(port: port).send(bytes)
     }
 
     static func pushBody(schema: Int = EventsSchema.version, replica: ReplicaID, batch: String, title: String) throws -> Data {

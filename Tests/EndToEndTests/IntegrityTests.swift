@@ -49,15 +49,13 @@ import Testing
     }
 
     /// An answer pushed by a laptop whose clock runs an hour ahead: restamped by the daemon.
-    static func pushAhead(_ url: String, token: String, rsvp: String, fields: [(String?, SyncValue)], causalLength: Int64 = 1) throws -> PushResponse {
-        let replica = ReplicaID()
-        let stamp = Stamp(causalLength: causalLength, time: HybridTimestamp(milliseconds: Replica.wallClock() + 3_600_000, counter: 0), replica: replica)
-        let changes = fields.map { Change(table: "rsvps", rowID: rsvp, column: $0.0, value: $0.1, stamp: stamp) }
-        let body = try JSONEncoder().encode(
-            PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString, changes: ChangeSet(changes)))
-        let reply = try HostileInputTests.request("\(url)/v1/sync/push", token: token, body: body)
-        #expect(reply.status == 200)
-        return try JSONDecoder().decode(PushResponse.self, from: reply.body)
+    static func pushAhead(_ url: String, token: String, rsvp: String, fields: [(String?, SyncValue)]) throws -> PushResponse {
+        try CraftedPushOverHTTPTests.push(url, token: token, fields.map { ("rsvps", rsvp, $0.0, $0.1, 0) }, ahead: 3_600_000)
+    }
+
+    /// A pushed deletion of a row alive in its first incarnation.
+    static func pushDeletion(_ url: String, token: String, _ table: String, _ row: String) throws -> PushResponse {
+        try CraftedPushOverHTTPTests.push(url, token: token, [(table, row, nil, .null, 0)], causalLength: 2)
     }
 
     @Test func aRestampedAnswerRunsTheSameSeatDecisions() throws {
@@ -118,13 +116,7 @@ import Testing
         #expect(refused.status == 409)
         #expect(PushedValueTests.json(refused.body)["type"] as? String == "/problems/in-use")
 
-        let replica = ReplicaID()
-        let stamp = Stamp(causalLength: 2, time: HybridTimestamp(milliseconds: Replica.wallClock(), counter: 0), replica: replica)
-        let body = try JSONEncoder().encode(
-            PushRequest(
-                schemaVersion: EventsSchema.version, replica: replica, batch: "delete",
-                changes: ChangeSet([Change(table: "sessions", rowID: world.oneSeat, column: nil, value: .null, stamp: stamp)])))
-        let pushed = try JSONDecoder().decode(PushResponse.self, from: try HostileInputTests.request("\(daemon.url)/v1/sync/push", token: organizer, body: body).body)
+        let pushed = try Self.pushDeletion(daemon.url, token: organizer, "sessions", world.oneSeat)
         #expect(pushed.notes.map(\.kind) == [.rejected], "a pushed delete is refused too")
         #expect(try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(world.oneSeat)", token: organizer).status == 200)
 
@@ -155,13 +147,7 @@ import Testing
 
         let refused = try HostileInputTests.request("\(daemon.url)/v1/rooms/\(world.salon)", method: "DELETE", token: organizer)
         #expect(refused.status == 409)
-        let replica = ReplicaID()
-        let stamp = Stamp(causalLength: 2, time: HybridTimestamp(milliseconds: Replica.wallClock(), counter: 0), replica: replica)
-        let body = try JSONEncoder().encode(
-            PushRequest(
-                schemaVersion: EventsSchema.version, replica: replica, batch: "room",
-                changes: ChangeSet([Change(table: "rooms", rowID: world.salon, column: nil, value: .null, stamp: stamp)])))
-        let pushed = try JSONDecoder().decode(PushResponse.self, from: try HostileInputTests.request("\(daemon.url)/v1/sync/push", token: organizer, body: body).body)
+        let pushed = try Self.pushDeletion(daemon.url, token: organizer, "rooms", world.salon)
         #expect(pushed.notes.map(\.kind) == [.rejected], "a pushed delete of a room in use is refused too")
         #expect(try Self.answer(daemon.url, world.inSalon, token: world.tokens[World.attendees[0]]!, "declined") == 200)
         #expect(try Self.decision(daemon.url, World.rsvp(world.inSalon, World.attendees[1]), token: organizer) == "confirmed")

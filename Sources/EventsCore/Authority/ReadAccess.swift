@@ -37,7 +37,7 @@ struct ReadAccess {
             return true
         case "events":
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
-            return try unknown || rights.sees.contains(row) || rows.scope(table: table, row: row, "published") == 1.databaseValue
+            return try unknown || rights.sees.contains(row) || rows.scope(table: table, row: row, "published") == Int64(1)
         case "sessions", "session_roles":
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             let session = table == "sessions" ? row : try rows.session(ofRole: row)
@@ -110,25 +110,23 @@ private struct RowOwners {
         switch table {
         case "events": return nil
         case "session_roles", "rsvps":
-            return try scope(table: table, row: row, "session_id").flatMap { String.fromDatabaseValue($0) }
-                .flatMap { try event(table: "sessions", row: $0) }
+            return try scope(table: table, row: row, "session_id").flatMap { try event(table: "sessions", row: $0) }
         case "signatures":
-            return try scope(table: table, row: row, "declaration_id").flatMap { String.fromDatabaseValue($0) }
-                .flatMap { try event(table: "declarations", row: $0) }
-        default: return try scope(table: table, row: row, "event_id").flatMap { String.fromDatabaseValue($0) }
+            return try scope(table: table, row: row, "declaration_id").flatMap { try event(table: "declarations", row: $0) }
+        default: return try scope(table: table, row: row, "event_id")
         }
     }
 
     func session(ofRole row: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
-            ?? scope(table: "session_roles", row: row, "session_id").flatMap { String.fromDatabaseValue($0) }
+            ?? scope(table: "session_roles", row: row, "session_id")
     }
 
     mutating func person(table: String, row: String) throws -> String? {
         let key = RowKey(table: table, id: row)
         if let known = people[key] { return known }
         let person = try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
-            ?? scope(table: table, row: row, "person_id").flatMap { String.fromDatabaseValue($0) }
+            ?? scope(table: table, row: row, "person_id")
         people[key] = person
         return person
     }
@@ -143,7 +141,7 @@ private struct RowOwners {
     }
 
     /// A value the deleted row kept of itself.
-    func scope(table: String, row: String, _ column: String) throws -> DatabaseValue? {
+    func scope<Value: DatabaseValueConvertible & StatementColumnConvertible>(table: String, row: String, _ column: String) throws -> Value? {
         try DeletedRows.scopeValue(of: table, row: row, column: column, in: db)
     }
 }

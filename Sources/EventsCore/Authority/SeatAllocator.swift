@@ -125,7 +125,7 @@ extension EventsPolicy {
     /// The event of an invitation or room, alive or just deleted (a revoked invitation re-decides its seats).
     private func event(of row: RowKey, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT event_id FROM \(row.table) WHERE id = ?", arguments: [row.id])
-            ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: "event_id", in: db).flatMap { String.fromDatabaseValue($0) }
+            ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: "event_id", in: db)
     }
 
     /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.

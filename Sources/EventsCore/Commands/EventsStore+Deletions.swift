@@ -25,10 +25,11 @@ extension EventsStore {
 
     public func deleteSignature(id: String) throws { try delete("signatures", id: id) }
 
-    /// Deletes the row unless rows of other tables still name it (`RowReferences`), which are then named.
-    func delete(_ table: String, id: String) throws {
+    /// Deletes the row unless rows of other tables still name it (`RowReferences`), which are then named; a row
+    /// that does not exist is `missing` (by default "No <kind> '<id>'").
+    func delete(_ table: String, id: String, missing: EventsError? = nil) throws {
         try write { write in
-            try Self.requireRow(table, id: id, in: write)
+            guard try write.exists(in: table, id: id) else { throw missing ?? EventsError.notFound(kind: table.singularNoun, key: id) }
             var users: [String: Int] = [:]
             for reference in RowReferences.namedBy[table] ?? [] {
                 let sql = "SELECT count(*) FROM \(reference.table) WHERE \(reference.column) = ?"

@@ -58,12 +58,10 @@ extension EventsStore {
                     seen[person.id] = record.line
                     let before = try Row.fetchOne(write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?", arguments: [person.id])
                     try upsert(&write, table: "people", id: person.id, values: person.values)
-                    if before == nil {
-                        report.created += 1
-                    } else if person.differs(from: before!) {
-                        report.updated += 1
-                    } else {
-                        report.unchanged += 1
+                    switch before {
+                    case nil: report.created += 1
+                    case let stored? where person.differs(from: stored): report.updated += 1
+                    default: report.unchanged += 1
                     }
                 } catch {
                     problems.append("Line \(record.line): \(error)")

@@ -54,9 +54,7 @@ extension EventsStore {
     /// Deletes a session nobody answered or was invited to; one with RSVPs or invitations is cancelled instead
     /// (or they are removed first), so no answer is orphaned or re-attached to a session re-created later.
     public func deleteSession(id: String) throws {
-        let exists = try replica.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)", arguments: [id]) }
-        guard exists == true else { throw EventsError.sessionNotFound(id) }
-        try delete("sessions", id: id)
+        try delete("sessions", id: id, missing: .sessionNotFound(id))
     }
 
     static func session(id: String, in db: Database) throws -> Session {

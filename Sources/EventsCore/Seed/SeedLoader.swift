@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Loads the demo data in `seed/`: JSON files of organizations, people and events with their segments, rooms,
 /// sessions (with co-chairs and speakers), invitations and declarations. Ids derive from names, slugs and
@@ -6,9 +7,16 @@ import Foundation
 /// a deletion made after loading stays deleted, even once its tombstone is collected.
 public struct SeedLoader {
     public let store: EventsStore
+    private let loaded = LoadedRows()
 
     public init(store: EventsStore) {
         self.store = store
+    }
+
+    /// The rows the seed loaded or found, as `seed_loaded` holds them, and those this load adds.
+    private final class LoadedRows {
+        var keys: Set<[String]> = []
+        var added: [[String]] = []
     }
 
     /// Loads every `*.json` file of `directory` in name order; returns how many sessions were added.
@@ -17,9 +25,12 @@ public struct SeedLoader {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        try store.replica.writeLocalTables { db in
+        loaded.keys = try store.replica.writeLocalTables { db in
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS seed_loaded (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
+            return Set(try Row.fetchAll(db, sql: "SELECT tbl, row_id FROM seed_loaded").map { [$0["tbl"], $0["row_id"]] })
         }
+        // Also when a file stops the load; should this write fail, the next load asks the replica again.
+        defer { try? rememberAdded() }
         var added = 0
         for file in files {
             do {
@@ -38,20 +49,20 @@ public struct SeedLoader {
     /// tombstone collection never touches) or the row exists or existed; either way it is left alone, so a
     /// deleted seeded row stays deleted after its tombstone is forgotten.
     private func known(_ table: String, _ id: String) throws -> Bool {
-        let remembered = try store.replica.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seed_loaded WHERE tbl = ? AND row_id = ?)", arguments: [table, id]) ?? false
-        }
-        if remembered { return true }
-        let exists = try store.replica.isKnown(table: table, id: id)
-        try remember(table, id)
-        return exists
+        guard loaded.keys.insert([table, id]).inserted else { return true }
+        loaded.added.append([table, id])
+        return try store.replica.isKnown(table: table, id: id)
     }
 
-    /// Records that the seed loaded (or found) the row.
-    private func remember(_ table: String, _ id: String) throws {
+    /// Records, in one transaction, the rows this load loaded or found (also when it stopped on an error: what
+    /// it loaded so far stays remembered).
+    private func rememberAdded() throws {
+        guard !loaded.added.isEmpty else { return }
         try store.replica.writeLocalTables { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO seed_loaded (tbl, row_id) VALUES (?, ?)", arguments: [table, id])
+            let statement = try db.makeStatement(sql: "INSERT OR IGNORE INTO seed_loaded (tbl, row_id) VALUES (?, ?)")
+            for key in loaded.added { try statement.execute(arguments: StatementArguments(key)) }
         }
+        loaded.added = []
     }
 
     private func load(_ seed: SeedFile) throws -> Int {

@@ -74,46 +74,50 @@ struct CSVTable {
 
         /// One field; `ended` when it closed its record (end of line or of file).
         private mutating func field(startingLine start: Int) throws(Problem) -> (String, ended: Bool) {
+            if position < characters.count, characters[position] == "\"" { return try quotedField(startingLine: start) }
             var value = ""
-            if position < characters.count, characters[position] == "\"" {
-                position += 1
-                while true {
-                    guard position < characters.count else { throw Problem(line: start, reason: "a quoted field is never closed") }
-                    let character = characters[position]
-                    position += 1
-                    if character == "\"" {
-                        if position < characters.count, characters[position] == "\"" {
-                            value.append("\"")
-                            position += 1
-                            continue
-                        }
-                        break
-                    }
-                    if character.isNewline { line += 1 }
-                    value.append(character)
-                }
-                guard position < characters.count else { return (value, true) }
-                let after = characters[position]
-                position += 1
-                if after == "," { return (value, false) }
-                if after.isNewline {
-                    line += 1
-                    return (value, true)
-                }
-                throw Problem(line: line, reason: "text after a closing quote")
-            }
-            while position < characters.count {
+            while true {
+                if let ended = separator() { return (value, ended) }
                 let character = characters[position]
                 position += 1
-                if character == "," { return (value, false) }
-                if character.isNewline {
-                    line += 1
-                    return (value, true)
-                }
                 if character == "\"" { throw Problem(line: line, reason: "a quote inside an unquoted field") }
                 value.append(character)
             }
-            return (value, true)
+        }
+
+        /// A field in double quotes, which may hold commas, line breaks and `""` for a quote.
+        private mutating func quotedField(startingLine start: Int) throws(Problem) -> (String, ended: Bool) {
+            position += 1
+            var value = ""
+            while true {
+                guard position < characters.count else { throw Problem(line: start, reason: "a quoted field is never closed") }
+                let character = characters[position]
+                position += 1
+                if character == "\"" {
+                    guard position < characters.count, characters[position] == "\"" else { break }
+                    position += 1
+                } else if character.isNewline {
+                    line += 1
+                }
+                value.append(character)
+            }
+            guard let ended = separator() else { throw Problem(line: line, reason: "text after a closing quote") }
+            return (value, ended)
+        }
+
+        /// Consumes what ends a field: `false` after a comma, `true` at the end of a line or of the file; `nil`,
+        /// consuming nothing, before anything else.
+        private mutating func separator() -> Bool? {
+            guard position < characters.count else { return true }
+            let character = characters[position]
+            if character == "," {
+                position += 1
+                return false
+            }
+            guard character.isNewline else { return nil }
+            position += 1
+            line += 1
+            return true
         }
 
         /// After a malformed record, moves to the line after the one it began on (an unterminated quote takes

@@ -31,16 +31,26 @@ public enum Instant {
         guard isLocal(text) else { return date }
         let shown = display(date, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss")
         guard shown.hasPrefix(text.replacingOccurrences(of: " ", with: "T")) else { throw .skippedLocalTime(text, zone: zone.identifier) }
-        let twins = [-7200.0, -3600, -1800, 1800, 3600, 7200].map { date.addingTimeInterval($0) }
-            .filter { display($0, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss") == shown }
-        guard twins.isEmpty else { throw .ambiguousLocalTime(text, zone: zone.identifier, offsets: ([date] + twins).sorted().map { offset(of: $0, in: zone) }) }
-        return date
+        guard let twin = twin(of: date, in: zone) else { return date }
+        throw .ambiguousLocalTime(text, zone: zone.identifier, offsets: [date, twin].sorted().map { offset(of: $0, in: zone) })
     }
 
     /// Whether the clock in `zone` shows the same local time at another instant too (the repeated hour).
     static func isAmbiguous(_ date: Date, in zone: TimeZone) -> Bool {
-        let shown = display(date, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss")
-        return [-7200.0, -3600, -1800, 1800, 3600, 7200].contains { display(date.addingTimeInterval($0), in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss") == shown }
+        twin(of: date, in: zone) != nil
+    }
+
+    /// The other instant at which the clock in `zone` shows the same local time, if the zone's offset changes
+    /// within two hours around `date` and back over it.
+    private static func twin(of date: Date, in zone: TimeZone) -> Date? {
+        let offset = zone.secondsFromGMT(for: date)
+        for probe in [date.addingTimeInterval(-7200), date.addingTimeInterval(7200)] {
+            let other = zone.secondsFromGMT(for: probe)
+            guard other != offset else { continue }
+            let candidate = date.addingTimeInterval(TimeInterval(offset - other))
+            if zone.secondsFromGMT(for: candidate) == other { return candidate }
+        }
+        return nil
     }
 
     /// The first instant of a date (`YYYY-MM-DD`) in `zone`, also on a day whose midnight the clock skips.

@@ -61,11 +61,10 @@ public struct SyncClient {
         var from = position
         while true {
             let page = try pending.result()
-            if page.hasMore {
-                pending = PageFetch(transport: transport, position: PullPosition(after: page), limit: pageLimit, schemaVersion: version)
-            }
+            let next = PullPosition(after: page)
+            if page.hasMore { pending = PageFetch(transport: transport, position: next, limit: pageLimit, schemaVersion: version) }
             report.applied += try replica.apply(page, pulledFrom: from)
-            from = PullPosition(after: page)
+            from = next
             report.pulled += page.changes.count
             progress(Progress(pushed: report.pushed, pulled: report.pulled, cursor: page.cursor))
             guard page.hasMore else { return }

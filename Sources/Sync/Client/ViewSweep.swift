@@ -25,23 +25,22 @@ enum ViewSweep {
     /// were removed.
     static func finish(_ schema: ReplicatedSchema, replica: ReplicaID, in db: Database) throws -> Int {
         let pushed = try Int64.fetchOne(db, sql: "SELECT pushed_seq FROM sync_client") ?? 0
-        let arguments: StatementArguments = [replica.bytes, pushed]
-        let unsent = "NOT (c.replica = ? AND c.seq > ?)"
-        let notSent = "NOT EXISTS (SELECT 1 FROM sync_sweep w WHERE w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col)"
+        // The records of `c.tbl = ?` the walk did not bring, except this laptop's own changes not yet pushed.
+        let missing = """
+            FROM crdt_clock c WHERE c.tbl = ? AND NOT (c.replica = ? AND c.seq > ?)
+            AND NOT EXISTS (SELECT 1 FROM sync_sweep w WHERE w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col)
+            """
         var removed = 0
         for table in schema.tables {
             let name = table.name.quotedDatabaseIdentifier
-            let rows = try String.fetchAll(
-                db, sql: "SELECT c.row_id FROM crdt_clock c WHERE c.tbl = '\(table.name)' AND c.col = '' AND \(notSent) AND \(unsent)",
-                arguments: arguments)
+            let arguments: StatementArguments = [table.name, replica.bytes, pushed]
+            let rows = try String.fetchAll(db, sql: "SELECT c.row_id \(missing) AND c.col = ''", arguments: arguments)
             for row in rows {
                 try db.execute(sql: "DELETE FROM \(name) WHERE id = ?", arguments: [row])
                 try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
                 try db.execute(sql: "DELETE FROM crdt_deletions WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
             }
-            let fields = try Row.fetchAll(
-                db, sql: "SELECT c.row_id, c.col FROM crdt_clock c WHERE c.tbl = '\(table.name)' AND c.col <> '' AND \(notSent) AND \(unsent)",
-                arguments: arguments)
+            let fields = try Row.fetchAll(db, sql: "SELECT c.row_id, c.col \(missing) AND c.col <> ''", arguments: arguments)
             for field in fields {
                 let column: String = field["col"]
                 guard table.column(named: column) != nil else { continue }

@@ -5,7 +5,8 @@ import GRDB
 /// Order: validate values, stage (remember each row before), merge, judge, compensate.
 struct PushApplication {
     var context: MergeContext
-    let now: Int64
+    /// The daemon's wall clock for this push, the one its merge context stamps with.
+    var now: Int64 { context.now }
     let skew: Int64
     /// Stamps older than this (milliseconds) are moved up to it.
     let maxAge: Int64
@@ -19,9 +20,8 @@ struct PushApplication {
     private(set) var accepted: [RowKey] = []
     let createdRows: Set<RowKey>
 
-    init(context: MergeContext, now: Int64, skew: Int64, maxAge: Int64, judge: any RowJudge, changes: [Change]) {
+    init(context: MergeContext, skew: Int64, maxAge: Int64, judge: any RowJudge, changes: [Change]) {
         self.context = context
-        self.now = now
         self.skew = skew
         self.maxAge = maxAge
         self.judge = judge
@@ -31,7 +31,7 @@ struct PushApplication {
     /// Lets the policy write the daemon-owned follow-ups of the rows this batch changed and the judge accepted.
     mutating func runFollowUps(policy: any SyncPolicy, principal: String) throws {
         guard !accepted.isEmpty else { return }
-        var writer = LocalWrite(context: context, now: now)
+        var writer = LocalWrite(context: context)
         try policy.didApply(rows: accepted, by: principal, writer: &writer)
         context = writer.context
     }

@@ -38,9 +38,8 @@ public struct SyncServer: Sendable {
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
             let judge = try policy.judge(for: principal, in: db)
-            let now = replica.now()
             var batch = PushApplication(
-                context: try MergeContext(db: db, schema: schema, now: now), now: now, skew: maxClockSkew, maxAge: maxStampAge, judge: judge,
+                context: try MergeContext(db: db, schema: schema, now: replica.now()), skew: maxClockSkew, maxAge: maxStampAge, judge: judge,
                 changes: changes)
             for (index, change) in changes.enumerated() {
                 try batch.apply(change, index: index, from: request.replica)

@@ -12,11 +12,12 @@ public enum DeletedRows {
     }
 
     /// A value the deleted row kept of itself, `nil` if none.
-    public static func scopeValue(of table: String, row: String, column: String, in db: Database) throws -> DatabaseValue? {
-        let value = try DatabaseValue.fetchOne(
+    public static func scopeValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        of table: String, row: String, column: String, in db: Database
+    ) throws -> Value? {
+        try Value.fetchOne(
             db.cachedStatement(sql: "SELECT json_extract(scope, '$.' || ?) FROM crdt_deletions WHERE tbl = ? AND row_id = ?"),
             arguments: [column, table, row])
-        return value?.isNull == false ? value : nil
     }
 
     /// Records the deletion of a row at `now` (Unix milliseconds); a row alive here keeps its scope values.

@@ -3,15 +3,15 @@ import GRDB
 /// The edits of one local transaction. Reads through `db` see the edits made so far.
 public struct LocalWrite {
     var context: MergeContext
-    let now: Int64
+    /// The transaction's wall clock, the one its merge context stamps with.
+    var now: Int64 { context.now }
     /// The rows this write touched with their state before it, judged together when an account's write ends.
     private(set) var touched = TouchedRows()
     /// The judge of the account this write is made for, when the daemon makes it for one.
     var judge: (any RowJudge)?
 
-    init(context: MergeContext, now: Int64) {
+    init(context: MergeContext) {
         self.context = context
-        self.now = now
     }
 
     public var db: Database { context.db }

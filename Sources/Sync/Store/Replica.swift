@@ -63,7 +63,7 @@ public final class Replica: Sendable {
     /// Performs local edits in one transaction; each changed field gets a fresh stamp from this replica's clock.
     public func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
         try pool.write { db in
-            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()), now: now())
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()))
             let result = try body(&local)
             try local.context.save()
             return result
@@ -76,7 +76,7 @@ public final class Replica: Sendable {
     public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
         try pool.write { db in
             let judge = try policy.judge(for: principal, in: db)
-            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()), now: now())
+            var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()))
             local.judge = judge
             let result = try body(&local)
             local.judge = nil

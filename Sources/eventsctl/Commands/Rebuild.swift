@@ -24,12 +24,15 @@ struct Rebuild: ParsableCommand {
         }
         // Once its queue is sent the old replica holds nothing the daemon lacks, and may hold what this laptop
         // may no longer see: it is removed. One whose queue could not be read is kept for inspection.
-        let kept = try sent == nil ? home.setReplicaAside() : nil
-        if sent != nil { try home.removeReplica() }
+        let old: String
+        if let sent {
+            try home.removeReplica()
+            old = "sent its \(sent) queued change(s) first and removed the old file"
+        } else {
+            old = "no queued changes could be read from the old replica, kept as \(try home.setReplicaAside().lastPathComponent)"
+        }
         let fresh = try home.openStore()
         let report = try SyncClient(replica: fresh.replica, transport: transport).sync()
-        let old = kept.map { "no queued changes could be read from the old replica, kept as \($0.lastPathComponent)" }
-            ?? "sent its \(sent ?? 0) queued change(s) first and removed the old file"
         print("Rebuilt the replica from \(config.server): \(old); pulled \(report.pulled).")
     }
 }

@@ -33,10 +33,14 @@ struct CLIHome {
 
     /// Removes the replica files and any copy set aside before.
     func removeReplica() throws {
-        let folder = replicaFile.deletingLastPathComponent()
         let name = replicaFile.lastPathComponent
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where file == name || file == name + "-wal" || file == name + "-shm" || file.hasPrefix(name + ".previous-") {
+        try removeFiles { [name, name + "-wal", name + "-shm"].contains($0) || $0.hasPrefix(name + ".previous-") }
+    }
+
+    /// Removes the files beside the replica whose names match.
+    private func removeFiles(where matches: (String) -> Bool) throws {
+        let folder = replicaFile.deletingLastPathComponent()
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where matches(file) {
             try FileManager.default.removeItem(at: folder.appendingPathComponent(file))
         }
     }
@@ -44,11 +48,8 @@ struct CLIHome {
     /// Moves the replica files aside (kept for inspection, replacing an older copy set aside before, so at most
     /// one is kept) and returns where the main file went.
     func setReplicaAside() throws -> URL {
-        let folder = replicaFile.deletingLastPathComponent()
         let prefix = replicaFile.lastPathComponent + ".previous-"
-        for earlier in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where earlier.hasPrefix(prefix) {
-            try FileManager.default.removeItem(at: folder.appendingPathComponent(earlier))
-        }
+        try removeFiles { $0.hasPrefix(prefix) }
         let stamp = Int(Date().timeIntervalSince1970 * 1000)
         let backup = replicaFile.appendingPathExtension("previous-\(stamp)")
         for suffix in ["", "-wal", "-shm"] {
