@@ -24,14 +24,16 @@ struct APIFixture {
         admin = try accounts.createAccount(email: "admin@example.org", name: "Admin", isAdmin: true).1
         attendee = try accounts.createAccount(email: "attendee@example.org", name: "Ada Attendee", isAdmin: false).1
         try accounts.grant(.attendee, to: "attendee@example.org", eventSlug: "gms-2017")
+        let services = DaemonServices()
         let router = buildRouter(
-            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin))
+            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()),
+            configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin), services: services)
         operations = Set(
             router.routes.map { route in
                 let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
                 return "\(route.method) /\(path.joined(separator: "/"))"
             })
-        app = Application(router: router)
+        app = Application(router: router, services: [services.database])
     }
 
     struct Reply {

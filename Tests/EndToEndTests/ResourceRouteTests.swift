@@ -275,7 +275,7 @@ import Testing
         }
     }
 
-    @Test func everyResponseCarriesARequestIDAndRequestsAreCounted() async throws {
+    @Test func everyResponseCarriesARequestID() async throws {
         let api = try APIFixture()
         try await api.app.test(.router) { client in
             let mine = try await api.send(client, .get, "/v1/rooms", token: api.admin, headers: [RequestLogMiddleware<DaemonRequestContext>.header: "trace-42"])
@@ -286,8 +286,6 @@ import Testing
             #expect(failed.status == 401)
             let assigned = [failed, another].compactMap { $0.headers[header] }
             #expect(assigned.count == 2 && Set(assigned).count == 2 && !assigned.contains(""), "each request gets its own id")
-            let metrics = try await api.send(client, .get, "/metrics", token: nil)
-            #expect(metrics.text.contains(#"hb_requests{http_route="/v1/rooms",http_request_method="GET",http_response_status_code="200"}"#))
         }
     }
 }

@@ -20,8 +20,10 @@ import Testing
         let store = try openDaemonStore(path: path)
         let (_, token) = try AccountStore(replica: store.replica).createAccount(email: "ana@example.org", name: "Ana", isAdmin: true)
         let configuration = DaemonConfiguration(databasePath: path, maxBodySize: maxBodySize)
-        let router = buildRouter(store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: configuration)
-        return Fixture(app: Application(router: router), token: token)
+        let services = DaemonServices()
+        let router = buildRouter(
+            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: configuration, services: services)
+        return Fixture(app: Application(router: router, services: [services.database]), token: token)
     }
 
     struct ProblemBody: Decodable {
@@ -89,6 +91,37 @@ import Testing
                 let problem = try Self.problem($0)
                 #expect(problem.type == "/problems/not-found")
             }
+        }
+    }
+
+    static func counter(_ series: String, _ client: some TestClientProtocol) async throws -> Double? {
+        try await client.execute(uri: "/metrics", method: .get) { response in
+            String(buffer: response.body).split(separator: "\n").first { $0.hasPrefix(series + " ") }
+                .flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+    }
+
+    /// Each application counts in its own registry, so a test reads exactly what its own requests moved.
+    @Test func syncCountersMoveWithThisApplicationsPushesAndPulls() async throws {
+        let fixture = try Self.fixture()
+        let auth: HTTPFields = [.authorization: "Bearer \(fixture.token)", .contentType: "application/json"]
+        try await fixture.app.test(.router) { client in
+            let before = try await Self.counter("eventsd_sync_batches_total", client)
+            #expect(before == 0)
+            let push = PushRequest(schemaVersion: EventsSchema.version, replica: ReplicaID(), batch: "b1", changes: .empty)
+            for _ in 0..<2 {
+                try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(bytes: try JSONEncoder().encode(push))) {
+                    #expect($0.status == .ok)
+                }
+            }
+            try await client.execute(uri: "/v1/sync/pull?after=0&schema=\(EventsSchema.version)", method: .get, headers: auth) { #expect($0.status == .ok) }
+            let batches = try await Self.counter("eventsd_sync_batches_total", client)
+            let pulls = try await Self.counter("eventsd_sync_pulls_total", client)
+            #expect(batches == 2 && pulls == 1)
+        }
+        try await Self.fixture().app.test(.router) { client in
+            let batches = try await Self.counter("eventsd_sync_batches_total", client)
+            #expect(batches == 0, "another application's registry starts at zero")
         }
     }
 }

@@ -2,38 +2,45 @@ import Metrics
 import Prometheus
 import Sync
 
-/// The daemon's Prometheus registry, installed once per process as swift-metrics' backend: Hummingbird's
-/// request counters and latency histograms and the sync counters below are all read from it at `/metrics`.
-enum DaemonMetrics {
-    static let registry: PrometheusCollectorRegistry = {
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        return registry
-    }()
+/// The daemon's Prometheus registry and its sync counters, read at `/metrics`. Each application has its own;
+/// the serving process also makes it swift-metrics' backend, where Hummingbird counts requests and latencies.
+struct DaemonMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let batches: Metrics.Counter
+    private let pulls: Metrics.Counter
+    private let changesSent: Metrics.Counter
+    private let changesByOutcome: [String: Metrics.Counter]
 
-    /// Makes the registry swift-metrics' backend, before the first request is counted.
-    static func install() {
-        _ = registry
+    init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        let factory = PrometheusMetricsFactory(registry: registry)
+        self.registry = registry
+        batches = Metrics.Counter(label: "eventsd_sync_batches_total", factory: factory)
+        pulls = Metrics.Counter(label: "eventsd_sync_pulls_total", factory: factory)
+        changesSent = Metrics.Counter(label: "eventsd_sync_changes_sent_total", factory: factory)
+        changesByOutcome = Dictionary(
+            uniqueKeysWithValues: ["accepted", "superseded", "rejected", "restamped"].map {
+                ($0, Metrics.Counter(label: "eventsd_sync_changes_total", dimensions: [("outcome", $0)], factory: factory))
+            })
     }
 
-    // Created on first use, which is after `install()`: routes that count are built by `buildRouter`, which installs.
-    private static let batches = Counter(label: "eventsd_sync_batches_total")
-    private static let pulls = Counter(label: "eventsd_sync_pulls_total")
-    private static let changesSent = Counter(label: "eventsd_sync_changes_sent_total")
-    private static let changesByOutcome = Dictionary(
-        uniqueKeysWithValues: ["accepted", "superseded", "rejected", "restamped"].map {
-            ($0, Counter(label: "eventsd_sync_changes_total", dimensions: [("outcome", $0)]))
-        })
+    /// Makes this registry swift-metrics' process-wide backend. swift-metrics allows it once per process, so
+    /// only the serving process does it, before its first request.
+    func bootstrapProcessBackend() {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    }
+
+    /// The registry in Prometheus' text format.
+    var exposition: [UInt8] { registry.emitToBuffer() }
 
     /// Counts a push: one batch, its changes by outcome.
-    static func recordPush(_ response: PushResponse) {
+    func recordPush(_ response: PushResponse) {
         batches.increment()
         changesByOutcome["accepted"]?.increment(by: response.accepted)
         for note in response.notes { changesByOutcome[note.kind.rawValue]?.increment() }
     }
 
     /// Counts the rows a pull page sent.
-    static func recordPull(changes: Int) {
+    func recordPull(changes: Int) {
         pulls.increment()
         changesSent.increment(by: changes)
     }

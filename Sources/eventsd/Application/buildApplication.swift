@@ -9,9 +9,10 @@ func openDaemonStore(path: String, durability: Replica.Durability = .full) throw
     try EventsStore.open(path: path, migrations: AccountStore.registerMigrations, durability: durability)
 }
 
-/// The composition root: database, seed, routes and server, wired from the configuration.
+/// The composition root: database, seed, routes and server, wired from the configuration; the services'
+/// lifetimes are the application's.
 func buildApplication(
-    _ configuration: DaemonConfiguration, onReady: @escaping @Sendable (String) -> Void = { _ in }
+    _ configuration: DaemonConfiguration, services: DaemonServices, onReady: @escaping @Sendable (String) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "eventsd")
     logger.logLevel = configuration.logLevel
@@ -28,13 +29,14 @@ func buildApplication(
     let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
     let publicURL = PublicURL(configured: configuration.publicURL)
-    let router = buildRouter(store: store, server: server, configuration: configuration, publicURL: publicURL)
+    let router = buildRouter(store: store, server: server, configuration: configuration, services: services, publicURL: publicURL)
     let host = configuration.host
     return Application(
         router: router,
         server: GuardedHTTPChannel.builder(
             headerTimeout: .seconds(Int64(configuration.headerTimeoutSeconds)), idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "eventsd"),
+        services: [services.database],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             publicURL.listening(at: "http://\(host):\(port)")

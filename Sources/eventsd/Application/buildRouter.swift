@@ -5,10 +5,9 @@ import Sync
 
 /// Every route of the daemon; `openapi.yaml` documents each one (a test compares the two).
 func buildRouter(
-    store: EventsStore, server: SyncServer, configuration: DaemonConfiguration,
+    store: EventsStore, server: SyncServer, configuration: DaemonConfiguration, services: DaemonServices,
     publicURL: PublicURL = PublicURL(configured: "http://eventsd.test")
 ) -> Router<DaemonRequestContext> {
-    DaemonMetrics.install()
     let router = Router(context: DaemonRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     if let origin = configuration.corsOrigin { router.add(middleware: corsMiddleware(allowing: origin)) }
@@ -18,7 +17,7 @@ func buildRouter(
     router.get("/metrics") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: DaemonMetrics.registry.emitToBuffer())))
+            body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.exposition)))
     }
     router.get("/openapi.yaml") { _, _ in
         guard let yaml = APIDocument.yaml else {
@@ -29,15 +28,15 @@ func buildRouter(
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
     let accounts = AccountStore(replica: store.replica)
-    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL)
+    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL, database: services.database)
     calendars.addPublicRoutes(to: router)
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
         .add(middleware: WriteBudgetMiddleware(budget: WriteBudget(perMinute: configuration.writeBudgetPerMinute)))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
-    RSVPController(store: store, maxBodySize: configuration.maxBodySize).addRoutes(to: v1)
-    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize).routes, atPath: "/sync")
-    addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize)
+    RSVPController(store: store, maxBodySize: configuration.maxBodySize, database: services.database).addRoutes(to: v1)
+    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize, services: services).routes, atPath: "/sync")
+    addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize, database: services.database)
     return router
 }
 
@@ -51,18 +50,23 @@ private func corsMiddleware(allowing origin: String) -> CORSMiddleware<DaemonReq
         maxAge: .seconds(600))
 }
 
-private func addResourceRoutes(to group: RouterGroup<DaemonRequestContext>, store: EventsStore, maxBodySize: Int) {
-    ResourceController<EventResource>(name: "events", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<SegmentResource>(name: "segments", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<RoomResource>(name: "rooms", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<SessionResource>(name: "sessions", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<OrganizationResource>(name: "organizations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<PersonResource>(name: "people", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<SessionRoleResource>(name: "session-roles", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<InvitationResource>(name: "invitations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<RSVPResource>(name: "rsvps", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<DeclarationResource>(name: "declarations", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
-    ResourceController<SignatureResource>(name: "signatures", store: store, maxBodySize: maxBodySize).addRoutes(to: group)
+private func addResourceRoutes(
+    to group: RouterGroup<DaemonRequestContext>, store: EventsStore, maxBodySize: Int, database: DatabaseThreads
+) {
+    func add<R: Resource>(_: R.Type, at name: String) {
+        ResourceController<R>(name: name, store: store, maxBodySize: maxBodySize, database: database).addRoutes(to: group)
+    }
+    add(EventResource.self, at: "events")
+    add(SegmentResource.self, at: "segments")
+    add(RoomResource.self, at: "rooms")
+    add(SessionResource.self, at: "sessions")
+    add(OrganizationResource.self, at: "organizations")
+    add(PersonResource.self, at: "people")
+    add(SessionRoleResource.self, at: "session-roles")
+    add(InvitationResource.self, at: "invitations")
+    add(RSVPResource.self, at: "rsvps")
+    add(DeclarationResource.self, at: "declarations")
+    add(SignatureResource.self, at: "signatures")
 }
 
 struct HealthStatus: ResponseEncodable {

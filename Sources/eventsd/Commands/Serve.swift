@@ -67,7 +67,9 @@ struct Serve: AsyncParsableCommand {
             handler.logLevel = configuration.logLevel
             return handler
         }
-        let app = try buildApplication(configuration) { url in
+        let services = DaemonServices()
+        services.metrics.bootstrapProcessBackend()
+        let app = try buildApplication(configuration, services: services) { url in
             FileHandle.standardOutput.write(Data((url + "\n").utf8))
         }
         try await app.runService()

@@ -11,12 +11,13 @@ struct CalendarController {
     let accounts: AccountStore
     let host: String
     let publicURL: PublicURL
+    let database: DatabaseThreads
 
     /// `GET /v1/events/:id/agenda.ics` (id or slug) and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
     func addPublicRoutes(to router: Router<DaemonRequestContext>) {
         router.get("/v1/events/:id/agenda.ics") { request, context in
             let slug = try context.parameters.require("id")
-            let calendar = try await DatabaseWork.read { [store, host] () -> String? in
+            let calendar = try await database.read { [store, host] () -> String? in
                 guard let event = try? store.event(slug: slug), event.published else { return nil }
                 return try store.calendar(eventSlug: event.slug, host: host, reader: EventsStore.anonymousReader)
             }
@@ -26,7 +27,7 @@ struct CalendarController {
         router.get("/v1/feeds/:file") { request, context in
             let file = try context.parameters.require("file")
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
-            let calendar = try await DatabaseWork.read { [store, accounts, host] () -> String? in
+            let calendar = try await database.read { [store, accounts, host] () -> String? in
                 guard let account = try accounts.account(forFeedToken: token) else { return nil }
                 return try store.personalCalendar(person: account.email, reader: account.id, host: host)
             }
@@ -39,12 +40,12 @@ struct CalendarController {
     func addAccountRoutes(to group: RouterGroup<DaemonRequestContext>) {
         group.post("me/feed") { [publicURL] _, context in
             let account = try context.requireAccount()
-            let token = try await DatabaseWork.write { [accounts] in try accounts.createFeedToken(for: account) }
+            let token = try await database.write { [accounts] in try accounts.createFeedToken(for: account) }
             return try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"), status: .created)
         }
         group.delete("me/feed") { _, context in
             let account = try context.requireAccount()
-            let revoked = try await DatabaseWork.write { [accounts] in try accounts.revokeFeedTokens(for: account) }
+            let revoked = try await database.write { [accounts] in try accounts.revokeFeedTokens(for: account) }
             return try Response.json(["revoked": revoked])
         }
     }

@@ -7,6 +7,7 @@ import Hummingbird
 struct RSVPController {
     let store: EventsStore
     let maxBodySize: Int
+    let database: DatabaseThreads
 
     struct Answer: Decodable {
         var response: String
@@ -18,7 +19,7 @@ struct RSVPController {
             let account = try context.requireAccount()
             let session = try context.parameters.require("id")
             let answer = try await request.decodeJSON(Answer.self, maxBodySize: maxBodySize)
-            let rsvp = try await DatabaseWork.write {
+            let rsvp = try await database.write {
                 let id = try store.acting(as: account.id).respond(
                     sessionID: session, person: account.email, response: answer.response, substitute: answer.substitute)
                 return try store.rsvp(id: id)

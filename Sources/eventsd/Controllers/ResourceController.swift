@@ -9,6 +9,7 @@ struct ResourceController<R: Resource> {
     let name: String
     let store: EventsStore
     let maxBodySize: Int
+    let database: DatabaseThreads
 
     func addRoutes(to group: RouterGroup<DaemonRequestContext>) {
         group.get(RouterPath(name), use: list)
@@ -26,20 +27,20 @@ struct ResourceController<R: Resource> {
     @Sendable func list(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let query = try ListQuery(request).resourceQuery
-        return try .json(try await DatabaseWork.read { [store] in try store.list(R.self, query, reader: account.id) })
+        return try .json(try await database.read { [store] in try store.list(R.self, query, reader: account.id) })
     }
 
     @Sendable func get(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let reference = try reference(in: context)
         return try .json(
-            try await DatabaseWork.read { [store] in try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id) })
+            try await database.read { [store] in try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id) })
     }
 
     @Sendable func create(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let input = try await request.decodeJSON(R.Creation.self, maxBodySize: maxBodySize)
-        let (id, created) = try await DatabaseWork.write { [store] in
+        let (id, created) = try await database.write { [store] in
             let id = try R.create(input, caller: account.email, in: store.acting(as: account.id).creatingOnly())
             return (id, try store.get(R.self, id: id, reader: account.id))
         }
@@ -53,7 +54,7 @@ struct ResourceController<R: Resource> {
         let account = try context.requireAccount()
         let reference = try reference(in: context)
         let changes = try await request.decodeJSON(R.Changes.self, maxBodySize: maxBodySize)
-        let (id, updated) = try await DatabaseWork.write { [store] in
+        let (id, updated) = try await database.write { [store] in
             let id = try Self.visibleID(reference, for: account, in: store)
             try R.update(id: id, changes, in: store.acting(as: account.id))
             return (id, try store.get(R.self, id: id, reader: account.id))
@@ -65,7 +66,7 @@ struct ResourceController<R: Resource> {
     @Sendable func delete(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let reference = try reference(in: context)
-        let id = try await DatabaseWork.write { [store] in
+        let id = try await database.write { [store] in
             let id = try Self.visibleID(reference, for: account, in: store)
             try R.delete(id: id, in: store.acting(as: account.id))
             return id

@@ -6,6 +6,7 @@ import Sync
 struct SyncController {
     let server: SyncServer
     let maxBodySize: Int
+    let services: DaemonServices
 
     var routes: RouteCollection<DaemonRequestContext> {
         let routes = RouteCollection(context: DaemonRequestContext.self)
@@ -17,8 +18,8 @@ struct SyncController {
     @Sendable func push(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let push = try await request.decodeJSON(PushRequest.self, maxBodySize: maxBodySize)
-        let response = try await DatabaseWork.write { [server] in try server.push(push, principal: account.id) }
-        DaemonMetrics.recordPush(response)
+        let response = try await services.database.write { [server] in try server.push(push, principal: account.id) }
+        services.metrics.recordPush(response)
         context.logger.info(
             "Push applied",
             metadata: [
@@ -37,10 +38,10 @@ struct SyncController {
         let horizon = parameters.get("horizon") == nil ? nil : try parameters.require("horizon", as: Int64.self)
         // A laptop that does not say its schema predates the parameter: it is on the previous version.
         let schema = parameters.get("schema") == nil ? server.replica.schema.version - 1 : try parameters.require("schema", as: Int.self)
-        let page = try await DatabaseWork.read { [server] in
+        let page = try await services.database.read { [server] in
             try server.pull(after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
         }
-        DaemonMetrics.recordPull(changes: page.changes.count)
+        services.metrics.recordPull(changes: page.changes.count)
         return try .json(page)
     }
 }
