@@ -8,7 +8,7 @@ import Sync
 struct FuzzSnapshot {
     var rows: [String: [String: [String: SyncValue]]] = [:]
     var lengths: [String: [String: Int64]] = [:]
-    /// "id|column" of `rsvps.decision` and `rsvps.decision_reason` -> the replica whose stamp holds the field.
+    /// "id|column" of `rsvps.decision`, `decision_reason` and `waitlist_position` -> the replica whose stamp holds the field.
     var decisionStampers: [String: Data] = [:]
     var roles: [String: [String]] = [:]
 
@@ -32,7 +32,7 @@ struct FuzzSnapshot {
                 snapshot.lengths[row["tbl"], default: [:]][row["row_id"]] = row["cl"]
             }
             for row in try Row.fetchAll(
-                db, sql: "SELECT row_id, col, replica FROM crdt_clock WHERE tbl = 'rsvps' AND col IN ('decision', 'decision_reason')")
+                db, sql: "SELECT row_id, col, replica FROM crdt_clock WHERE tbl = 'rsvps' AND col IN ('decision', 'decision_reason', 'waitlist_position')")
             {
                 let id: String = row["row_id"]
                 let column: String = row["col"]
@@ -229,6 +229,7 @@ struct AuthorityInvariants {
             var rest = changed
             rest.remove("decision")
             rest.remove("decision_reason")
+            rest.remove("waitlist_position")
             if let reason = forgedDecision(id: id, old: old, new: new, changed: changed, actor: actor, after: after, context: context) {
                 return reason
             }
@@ -266,18 +267,18 @@ struct AuthorityInvariants {
         }
     }
 
-    /// `rsvps.decision` and `decision_reason` are the daemon's alone.
+    /// `rsvps.decision`, `decision_reason` and `waitlist_position` are the daemon's alone.
     func forgedDecision(
         id: String, old: [String: SyncValue]?, new: [String: SyncValue]?, changed: Set<String>, actor: FuzzActor, after: FuzzSnapshot,
         context: Context
     ) -> String? {
         guard new != nil else { return nil }
-        for column in ["decision", "decision_reason"] where changed.contains(column) {
+        for column in ["decision", "decision_reason", "waitlist_position"] where changed.contains(column) {
             if after.decisionStampers["\(id)|\(column)"] == actor.replica.bytes {
                 return "rsvps.\(column) now holds the pusher's own stamp: a forged decision was stored"
             }
             let proposed = context.pushed.filter { $0.table == "rsvps" && $0.rowID == id && $0.column == column }.map(\.value)
-            let others = changed.subtracting(["decision", "decision_reason"])
+            let others = changed.subtracting(["decision", "decision_reason", "waitlist_position"])
             let session = new?["session_id"]?.text
             let sessionMoved = context.pushed.contains { change in
                 change.table == "rsvps" && change.column == "response" && change.rowID != id

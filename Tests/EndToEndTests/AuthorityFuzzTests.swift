@@ -489,6 +489,7 @@ import TestHelpers
                 let id = pick(own)
                 batch.field("rsvps", id, "decision", decision, in: s)
                 if chance(0.5) { batch.field("rsvps", id, "decision_reason", reason, in: s) }
+                if chance(0.3) { batch.field("rsvps", id, "waitlist_position", .integer(Int64(int(1...3))), in: s) }
             default:
                 let existing = s.ids("rsvps")
                 guard !existing.isEmpty else { return legit(&batch, actor, s) }

@@ -141,17 +141,14 @@ import Testing
     }
 
     static func checkSeats(_ decisions: [String: RSVP], seats: Int, total: Int) -> [String] {
-        let confirmed = decisions.filter { $0.value.decision == "confirmed" }
-        let waiting = decisions.filter { $0.value.decision == "waitlisted" }
+        let confirmed = decisions.filter { $0.value.decision == .confirmed }
+        let waiting = decisions.filter { $0.value.decision == .waitlisted }
         #expect(confirmed.count == seats)
         #expect(waiting.count == total - seats)
-        let positions = waiting.map { $0.value.decisionReason ?? "" }.sorted()
-        #expect(Set(positions).count == waiting.count, "every waiting attendee has a distinct position")
-        return waiting.sorted { position($0.value) < position($1.value) }.map(\.key)
-    }
-
-    static func position(_ rsvp: RSVP) -> Int {
-        Int(rsvp.decisionReason?.components(separatedBy: "position ").last?.components(separatedBy: " ").first ?? "") ?? .max
+        let positions = waiting.compactMap(\.value.waitlistPosition).sorted()
+        #expect(positions == Array(1...(total - seats)), "the waiting attendees hold the places 1...n, one each")
+        #expect(waiting.allSatisfy { $0.value.decisionReason?.contains("position \($0.value.waitlistPosition ?? 0) ") == true }, "the words agree")
+        return waiting.sorted { ($0.value.waitlistPosition ?? .max) < ($1.value.waitlistPosition ?? .max) }.map(\.key)
     }
 
     @Test(arguments: [false, true])
@@ -164,12 +161,12 @@ import Testing
         try Self.race(laptops, session: session, answerOffline: answerOffline)
         let before = try Self.decisions(laptops, session: session)
         let queue = Self.checkSeats(before, seats: 10, total: 50)
-        let leaving = try #require(laptops.first { before[$0.email]?.decision == "confirmed" })
+        let leaving = try #require(laptops.first { before[$0.email]?.decision == .confirmed })
         try leaving.store.respond(sessionID: session, person: leaving.email, response: "declined")
         try leaving.sync()
         for laptop in laptops { try laptop.sync() }
         let after = try Self.decisions(laptops, session: session)
-        #expect(after[queue[0]]?.decision == "confirmed", "the first on the waiting list moves up")
+        #expect(after[queue[0]]?.decision == .confirmed, "the first on the waiting list moves up")
         #expect(after[leaving.email]?.decision == nil)
         let newQueue = Self.checkSeats(after.filter { $0.key != leaving.email }, seats: 10, total: 49)
         #expect(newQueue == Array(queue.dropFirst()), "the waiting list keeps its order")
@@ -186,9 +183,9 @@ import Testing
             try laptop.store.respond(sessionID: world.closed, person: laptop.email, response: "accepted")
             try laptop.sync()
         }
-        #expect(try invited.rsvp(world.closed)?.decision == "confirmed")
+        #expect(try invited.rsvp(world.closed)?.decision == .confirmed)
         let refused = try #require(try uninvited.rsvp(world.closed))
-        #expect(refused.decision == "refused")
+        #expect(refused.decision == .refused)
         #expect(refused.decisionReason == "not invited: this session is by invitation only")
         daemon.stop()
     }

@@ -114,7 +114,7 @@ import Testing
         #expect(try world.rsvpRow(id) == nil)
         // The refused row was put back as absent, a newer incarnation than the push's: a laptop answers anew.
         #expect(try world.push("attendee@example.org", world.rsvpFields(world.webinar, "attendee@example.org"), causalLength: 3).notes.isEmpty)
-        #expect(try world.rsvpRow(id)?.decision == "confirmed")
+        #expect(try world.rsvpRow(id)?.decision == .confirmed)
     }
 
     @Test func anOrganizerOfAnotherEventCannotChairOrRetitleASession() throws {

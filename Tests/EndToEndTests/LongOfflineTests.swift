@@ -155,7 +155,13 @@ import Testing
         let report = try SyncClient(replica: recent, transport: try CurlTransport(baseURL: daemon.url, token: token)).sync()
         #expect(try recent.clientStatus().pendingChanges == 0)
         #expect(report.refused == 0)
-        #expect(try recent.read { db in try db.columns(in: "sessions").map(\.name) }.contains("room_id") == false)
+        let introduced = EventsSchema.replicated.tables.flatMap { table in
+            table.columns.filter { $0.since == EventsSchema.version }.map { (table.name, $0.name) }
+        }
+        #expect(!introduced.isEmpty)
+        for (table, column) in introduced {
+            #expect(try recent.read { db in try db.columns(in: table).map(\.name) }.contains(column) == false, "\(table).\(column) is not the previous laptop's")
+        }
         let onDaemon = try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/session-from-v1", token: token).body
         #expect(onDaemon["roomID"] as? String == StableID.make("room", eventID, "room b"), "the daemon links the room a previous laptop named")
         daemon.stop()

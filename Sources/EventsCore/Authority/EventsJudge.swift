@@ -8,7 +8,7 @@ struct EventsJudge: RowJudge {
     let rights: Rights
 
     static let coChairColumns: Set = ["title", "description", "join_url", "recording_url"]
-    static let daemonColumns: Set = ["decision", "decision_reason"]
+    static let daemonColumns: Set = ["decision", "decision_reason", "waitlist_position"]
     static let ownPersonColumns: Set = ["name", "organization_id", "country"]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
     static let linkColumns: [String: [String]] = [

@@ -24,7 +24,7 @@ struct SeatAllocator {
                     sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)", arguments: [rsvp.id, sessionID])
             } else {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
-                try decide(rsvp.id, current: (rsvp.decision, rsvp.decisionReason), nil, nil)
+                try decide(rsvp.id, current: Verdict(rsvp), .none)
             }
             if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
                 try handOver(rsvp, to: substitute, session: session)
@@ -33,7 +33,7 @@ struct SeatAllocator {
         let queue = try Row.fetchAll(
             db,
             sql: """
-                SELECT r.id, r.person_id, r.decision, r.decision_reason FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
+                SELECT r.* FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
                 WHERE r.session_id = ? AND r.response = 'accepted' ORDER BY a.arrival
                 """,
             arguments: [sessionID])
@@ -42,20 +42,30 @@ struct SeatAllocator {
         var confirmed = 0
         var waiting = 0
         for row in queue {
-            let id: String = row["id"]
-            let current: (String?, String?) = (row["decision"], row["decision_reason"])
+            let rsvp = try RSVP(row: row)
+            let current = Verdict(rsvp)
             if session.isCancelled {
-                try decide(id, current: current, "refused", "the session is cancelled")
-            } else if inviteOnly, try !isInvited(row["person_id"], to: session) {
-                try decide(id, current: current, "refused", "not invited: this session is by invitation only")
+                try decide(rsvp.id, current: current, .refused("the session is cancelled"))
+            } else if inviteOnly, try !isInvited(rsvp.personID, to: session) {
+                try decide(rsvp.id, current: current, .refused("not invited: this session is by invitation only"))
             } else if capacity.map({ confirmed < $0 }) ?? true {
                 confirmed += 1
-                try decide(id, current: current, "confirmed", nil)
+                try decide(rsvp.id, current: current, .confirmed)
             } else {
                 waiting += 1
-                try decide(id, current: current, "waitlisted", "full: position \(waiting) on the waiting list")
+                try decide(rsvp.id, current: current, .waitlisted(at: waiting))
             }
         }
+    }
+
+    /// Re-decides the sessions with a waitlisted answer that has no place in the queue; returns how many.
+    static func numberUnnumbered(writer: inout LocalWrite) throws -> Int {
+        let sessions = try String.fetchAll(
+            writer.db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL")
+        var allocator = SeatAllocator(writer: writer)
+        for session in sessions { try allocator.reconsider(sessionID: session, changed: []) }
+        writer = allocator.writer
+        return sessions.count
     }
 
     /// A delegation hands the delegator's place over: the substitute is invited to the session, and the
@@ -79,11 +89,42 @@ struct SeatAllocator {
             arguments: [personID, session.eventID, session.id]) ?? false
     }
 
-    private mutating func decide(_ id: String, current: (String?, String?), _ decision: String?, _ reason: String?) throws {
-        guard current.0 != decision || current.1 != reason else { return }
+    private mutating func decide(_ id: String, current: Verdict, _ verdict: Verdict) throws {
+        guard current != verdict else { return }
         try writer.update(
             "rsvps", id: id,
-            values: ["decision": decision.map(SyncValue.text) ?? .null, "decision_reason": reason.map(SyncValue.text) ?? .null])
+            values: [
+                "decision": verdict.decision.map { .text($0.rawValue) } ?? .null, "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
+                "waitlist_position": verdict.position.map { .integer(Int64($0)) } ?? .null,
+            ])
+    }
+}
+
+/// The daemon's three decision fields of one RSVP, as they are and as they should be.
+private struct Verdict: Equatable {
+    var decision: SeatDecision?
+    var reason: String?
+    var position: Int?
+
+    init(_ rsvp: RSVP) {
+        self.init(decision: rsvp.decision, reason: rsvp.decisionReason, position: rsvp.waitlistPosition)
+    }
+
+    private init(decision: SeatDecision?, reason: String?, position: Int?) {
+        self.decision = decision
+        self.reason = reason
+        self.position = position
+    }
+
+    /// No decision: the person is not (or no longer) asking for a seat.
+    static let none = Verdict(decision: nil, reason: nil, position: nil)
+    static let confirmed = Verdict(decision: .confirmed, reason: nil, position: nil)
+
+    static func refused(_ reason: String) -> Verdict { Verdict(decision: .refused, reason: reason, position: nil) }
+
+    /// The reason keeps the position in words for laptops on schema 2, which have no position column.
+    static func waitlisted(at position: Int) -> Verdict {
+        Verdict(decision: .waitlisted, reason: "full: position \(position) on the waiting list", position: position)
     }
 }
 

@@ -10,10 +10,10 @@ public struct CalendarFeed: Sendable {
         public var email: String?
         public var response: String
         /// The daemon's decision on the seat, when one was taken.
-        public var decision: String?
+        public var decision: SeatDecision?
 
         /// Waiting for a seat (or for the decision): the session is tentative for this person.
-        var isWaiting: Bool { decision == SeatDecision.waitlisted.rawValue }
+        var isWaiting: Bool { decision == .waitlisted }
     }
 
     public struct Entry: Sendable {

@@ -48,7 +48,7 @@ extension EventsStore {
     }
 
     private static func isAttending(_ rsvp: RSVP?) -> Bool {
-        guard let rsvp, rsvp.decision != SeatDecision.refused.rawValue else { return false }
+        guard let rsvp, rsvp.decision != .refused else { return false }
         return [RSVPResponse.accepted.rawValue, RSVPResponse.tentative.rawValue].contains(rsvp.response)
     }
 

@@ -59,13 +59,6 @@ extension EventsStore {
         }
     }
 
-    /// Links the sessions that name a declared room but hold no room id (written before sessions held one, or
-    /// by a laptop on the previous schema); returns how many. The daemon runs it at start.
-    @discardableResult
-    public func linkSessionsToRooms() throws -> Int {
-        try write { write in try RoomLink.linkUnlinked(writer: &write) }
-    }
-
     public func segments(eventSlug: String) throws -> [Segment] {
         try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)

@@ -1,15 +1,17 @@
 import GRDB
 
-/// An attendee's answer for a session (`response`, theirs) and the daemon's decision on it (`decision`:
-/// confirmed, waitlisted or refused, with a reason), which only the daemon writes.
+/// An attendee's answer for a session (`response`, theirs) and the daemon's decision on it (`decision`, with
+/// a reason in words and, when waitlisted, the place in the queue), which only the daemon writes.
 public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
     public var id: String
     public var sessionID: String
     public var personID: String
     public var response: String
     public var substituteID: String?
-    public var decision: String?
+    public var decision: SeatDecision?
     public var decisionReason: String?
+    /// 1 for the next in line; set only while waitlisted.
+    public var waitlistPosition: Int?
     public var respondedAt: String?
 
     public init(row: Row) throws {
@@ -19,8 +21,9 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
         personID = try fields.value("person_id") ?? ""
         response = try fields.value("response") ?? ""
         substituteID = try fields.value("substitute_id")
-        decision = try fields.value("decision")
+        decision = try fields.word("decision")
         decisionReason = try fields.value("decision_reason")
+        waitlistPosition = try fields.value("waitlist_position")
         respondedAt = try fields.value("responded_at")
     }
 }

@@ -25,4 +25,13 @@ struct StoredRow {
         }
         return value
     }
+
+    /// A closed vocabulary's word; a stored word outside it is unreadable like any mistyped value.
+    func word<Word: RawRepresentable>(_ column: String) throws -> Word? where Word.RawValue == String {
+        guard let text: String = try value(column) else { return nil }
+        guard let word = Word(rawValue: text) else {
+            throw EventsError.unreadableRow(table: table, id: (try? id) ?? "?", column: column)
+        }
+        return word
+    }
 }

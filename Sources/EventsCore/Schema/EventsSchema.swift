@@ -6,7 +6,8 @@ import Sync
 /// they merge into one row.
 public enum EventsSchema {
     /// 2: sessions hold their room's id (`room_id`), so seats follow the room through renames.
-    public static let version = 2
+    /// 3: a waitlisted RSVP holds its place in the queue (`waitlist_position`), not only in the reason's words.
+    public static let version = 3
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -69,6 +70,7 @@ public enum EventsSchema {
         columns: [
             .init("session_id", .identifier), .init("person_id", .identifier), .init("response", .word(RSVPResponse.allCases.map(\.rawValue))), .init("substitute_id", .identifier),
             .init("decision", .word(SeatDecision.allCases.map(\.rawValue))), .init("decision_reason", .text(max: 500)), .init("responded_at", .instant),
+            .init("waitlist_position", .integer(1...1_000_000), since: 3),
         ],
         indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
 

@@ -66,7 +66,7 @@ struct AgendaText {
                 lines.append("               \(label(group.key, count: names.count)): \(names.joined(separator: ", "))")
             }
             if let rsvp = item.rsvp {
-                let decision = rsvp.decision.map { " — \($0)\(rsvp.decisionReason.map { ": \($0)" } ?? "")" } ?? " — awaiting the daemon"
+                let decision = rsvp.decision.map { " — \($0.rawValue)\(rsvp.decisionReason.map { ": \($0)" } ?? "")" } ?? " — awaiting the daemon"
                 lines.append("               Your RSVP: \(rsvp.response)\(decision)")
             }
         }

@@ -23,6 +23,8 @@ func buildApplication(
     }
     let linked = try store.linkSessionsToRooms()
     if linked > 0 { logger.info("Sessions linked to their rooms", metadata: ["sessions.linked": "\(linked)"]) }
+    let numbered = try store.numberWaitlists()
+    if numbered > 0 { logger.info("Waiting lists numbered", metadata: ["sessions.numbered": "\(numbered)"]) }
     var server = SyncServer(replica: store.replica, policy: EventsPolicy())
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
     server.maxStampAge = Int64(configuration.tombstoneHorizonDays) * 86_400_000
