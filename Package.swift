@@ -61,6 +61,7 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("openapi.yaml")]
         ),
@@ -88,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EventsCoreTests",
-            dependencies: ["EventsCore", "Sync", "TestHelpers"]
+            dependencies: ["EventsCore", "TestHelpers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EndToEndTests",
@@ -98,6 +99,8 @@ let package = Package(
                 "eventsd",
                 "eventsctl",
                 "TestHelpers",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 scripts/install-deps.sh
+python3 scripts/check-imports.py
 
 swift build --build-tests
 swift test --skip-build

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import Sync
 
 @main
@@ -21,23 +20,10 @@ struct Eventsctl: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
-            if let error = error as? DatabaseError {
-                let home = CLIHome(explicit: homeArgument(in: Array(CommandLine.arguments.dropFirst())))
-                fail(CLIError.storage(error, path: home.replicaFile.path).description, code: 1)
-            }
-            let text = (error as? SyncError)?.cliMessage ?? message(for: error)
+            let text = (error as? SyncError)?.cliMessage ?? (error as? StorageFailure)?.cliMessage ?? message(for: error)
             let message = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             fail(message, code: exitCode(for: error) == .validationFailure ? 64 : 1)
         }
-    }
-
-    /// The `--home` value wherever it stands, for messages written outside a command.
-    static func homeArgument(in arguments: [String]) -> String? {
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--home", index + 1 < arguments.count { return arguments[index + 1] }
-            if argument.hasPrefix("--home=") { return String(argument.dropFirst("--home=".count)) }
-        }
-        return nil
     }
 
     static func fail(_ message: String, code: Int32) -> Never {

@@ -5,7 +5,7 @@ extension Replica {
     /// The next batch to push: the one already in flight if a previous attempt got no answer (so a replay is
     /// recognised by the daemon), otherwise a new one of at most `limit` queued changes; `nil` when nothing waits.
     func nextBatch(limit: Int) throws -> PushRequest? {
-        try pool.write { db in
+        try transaction { db in
             if let body = try Data.fetchOne(db, sql: "SELECT body FROM sync_outbox LIMIT 1") {
                 return try JSONDecoder().decode(PushRequest.self, from: body)
             }
@@ -26,7 +26,7 @@ extension Replica {
     func complete(_ request: PushRequest, with response: PushResponse) throws {
         let pushed = try request.changes.changes()
         let corrections = try response.corrections.changes()
-        try pool.write { db in
+        try transaction { db in
             var context = try MergeContext(db: db, schema: schema, now: now())
             for correction in corrections {
                 context.clock.receive(correction.stamp.time)
@@ -59,7 +59,7 @@ extension Replica {
     /// than `position`'s starts a walk over, whose end removes what the new view no longer holds (`ViewSweep`).
     func apply(_ page: PullResponse, pulledFrom position: PullPosition) throws -> Int {
         let changes = try page.changes.changes()
-        let (won, forgotten) = try pool.write { db in
+        let (won, forgotten) = try transaction { db in
             if let view = position.view, view != page.view { try ViewSweep.begin(in: db) }
             var context = try MergeContext(db: db, schema: schema, now: now())
             context.defersValues = true
@@ -85,7 +85,7 @@ extension Replica {
     }
 
     func recordSyncAttempt(error: String?) throws {
-        try pool.write { db in
+        try transaction { db in
             if let error {
                 try db.execute(sql: "UPDATE sync_client SET last_error = ?", arguments: [error])
             } else {

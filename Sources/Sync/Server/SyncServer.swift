@@ -34,7 +34,7 @@ public struct SyncServer: Sendable {
         let changes = try request.changes.changes()
         // A batch that cannot be encoded again (a non-finite number, only possible in process) is malformed.
         guard let digest = try? Self.digest(of: request) else { throw SyncError.malformed("the batch holds a value JSON cannot carry") }
-        return try replica.pool.write { db in
+        return try replica.transaction { db in
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
             let judge = try policy.judge(for: principal, in: db)
@@ -94,7 +94,7 @@ public struct SyncServer: Sendable {
     /// many rows were forgotten.
     @discardableResult
     public func collectTombstones(olderThan cutoff: Int64) throws -> Int {
-        try replica.pool.write { db in
+        try replica.transaction { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

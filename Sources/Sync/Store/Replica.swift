@@ -28,6 +28,17 @@ public final class Replica: Sendable {
         busyTimeout: TimeInterval = 10,
         now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws {
+        (pool, id) = try StorageFailure.translating(path: path) {
+            try Self.openPool(path: path, schema: schema, migrations: migrations, durability: durability, busyTimeout: busyTimeout)
+        }
+        self.schema = schema
+        self.path = path
+        self.now = now
+    }
+
+    private static func openPool(
+        path: String, schema: ReplicatedSchema, migrations: (inout DatabaseMigrator) -> Void, durability: Durability, busyTimeout: TimeInterval
+    ) throws -> (DatabasePool, ReplicaID) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
@@ -36,19 +47,17 @@ public final class Replica: Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         OwnerOnlyFiles.prepare(path)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
         OwnerOnlyFiles.narrow(path)
-        self.schema = schema
-        self.path = path
-        self.now = now
         var migrator = DatabaseMigrator()
         SyncMigrations.register(in: &migrator)
         migrations(&migrator)
         try migrator.migrate(pool)
-        id = try pool.write { db in
-            try Self.createReplicatedTables(schema, in: db)
-            return try Self.identity(in: db)
+        let id = try pool.write { db in
+            try createReplicatedTables(schema, in: db)
+            return try identity(in: db)
         }
+        return (pool, id)
     }
 
     public static let wallClock: @Sendable () -> Int64 = {
@@ -57,12 +66,17 @@ public final class Replica: Sendable {
 
     /// Reads with a consistent snapshot, concurrently with writes.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        try StorageFailure.translating(path: path) { try pool.read(body) }
+    }
+
+    /// One write transaction; engine errors are told as `StorageFailure`.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try StorageFailure.translating(path: path) { try pool.write(body) }
     }
 
     /// Performs local edits in one transaction; each changed field gets a fresh stamp from this replica's clock.
     public func write<T>(_ body: (inout LocalWrite) throws -> T) throws -> T {
-        try pool.write { db in
+        try transaction { db in
             var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()))
             let result = try body(&local)
             try local.context.save()
@@ -74,7 +88,7 @@ public final class Replica: Sendable {
     /// by `policy` on its result, as a pushed batch's rows are (a refusal throws `SyncError.forbidden` and nothing
     /// is written), and the policy's follow-ups run in the same transaction.
     public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
-        try pool.write { db in
+        try transaction { db in
             let judge = try policy.judge(for: principal, in: db)
             var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()))
             local.judge = judge
@@ -90,13 +104,13 @@ public final class Replica: Sendable {
 
     /// Writes to the host's own, non-replicated tables (accounts, configuration) in one transaction.
     public func writeLocalTables<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.write(body)
+        try transaction(body)
     }
 
     /// Merges changes from another replica by last-writer-wins; returns how many won.
     @discardableResult
     public func merge(_ changes: [Change]) throws -> Int {
-        try pool.write { db in
+        try transaction { db in
             var context = try MergeContext(db: db, schema: schema, now: now())
             context.defersValues = true
             if let newest = changes.map(\.stamp.time).max() { context.clock.receive(newest) }
@@ -117,7 +131,7 @@ public final class Replica: Sendable {
 
     /// The last clock reading this replica produced or received.
     public func lastTimestamp() throws -> HybridTimestamp {
-        try pool.read { db in
+        try read { db in
             HybridTimestamp(rawValue: try Int64.fetchOne(db, sql: "SELECT hlc FROM crdt_replica") ?? 0)
         }
     }

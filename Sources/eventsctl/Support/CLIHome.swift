@@ -1,6 +1,5 @@
 import EventsCore
 import Foundation
-import GRDB
 import Sync
 
 /// Where this laptop keeps its config (daemon URL and token, readable only by its owner) and its replica.
@@ -24,11 +23,7 @@ struct CLIHome {
 
     func openStore() throws -> EventsStore {
         try FileManager.default.createDirectory(at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do {
-            return try EventsStore.open(path: replicaFile.path, busyTimeout: 3)
-        } catch let error as DatabaseError {
-            throw CLIError.storage(error, path: replicaFile.path)
-        }
+        return try EventsStore.open(path: replicaFile.path, busyTimeout: 3)
     }
 
     /// Removes the replica files and any copy set aside before.

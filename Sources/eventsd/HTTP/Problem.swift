@@ -70,6 +70,8 @@ extension Problem {
             case .emailTaken: self.init(.conflict, type: "account", detail: error.description)
             case .invalidEmail, .emptyName: self.init(.unprocessableContent, type: "invalid", detail: error.description)
             }
+        case let failure as StorageFailure:
+            self.init(storageFailure: failure)
         case is DecodingError:
             self.init(.badRequest, type: "malformed-body", detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
         case is HTTPParserError:
@@ -79,6 +81,19 @@ extension Problem {
         case let error as HTTPError:
             self.init(error.status, type: error.status == .notFound ? "not-found" : "http", detail: error.body ?? error.status.reasonPhrase)
         default:
+            self.init(.internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
+        }
+    }
+
+    /// The database's file is the daemon's business: the client learns only whether trying again may help.
+    private init(storageFailure failure: StorageFailure) {
+        switch failure.kind {
+        case .busy:
+            self.init(.serviceUnavailable, type: "database-busy", detail: "The database is busy; nothing was changed, try again.")
+            retryAfter = 1
+        case .full:
+            self.init(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), type: "storage-full", detail: "The daemon's disk is full; nothing was changed.")
+        case .damaged, .cannotWrite, .other:
             self.init(.internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
         }
     }
