@@ -109,7 +109,7 @@ public struct EventsStore: Sendable {
     /// whether it exists or not.
     func visibleEvent(_ reference: String, in db: Database) throws -> Event {
         let event = try Self.event(slug: reference, in: db)
-        try requireVisible("events", id: event.id, in: db, otherwise: .eventNotFound(reference))
+        try requireVisible(EventsTable.events.name, id: event.id, in: db, otherwise: .eventNotFound(reference))
         return event
     }
 }

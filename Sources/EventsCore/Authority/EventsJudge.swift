@@ -12,15 +12,15 @@ struct EventsJudge: RowJudge {
     static let ownPersonColumns: Set = ["name", "organization_id", "country"]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
     static let linkColumns: [String: [String]] = [
-        "events": ["slug"], "segments": ["event_id"], "rooms": ["event_id"], "declarations": ["event_id"],
-        "sessions": ["event_id"], "session_roles": ["session_id", "person_id"],
-        "invitations": ["event_id", "session_id", "person_id"], "rsvps": ["session_id", "person_id", "substitute_id"],
-        "signatures": ["declaration_id", "person_id"], "people": ["email"],
+        EventsTable.events.name: ["slug"], EventsTable.segments.name: ["event_id"], EventsTable.rooms.name: ["event_id"], EventsTable.declarations.name: ["event_id"],
+        EventsTable.sessions.name: ["event_id"], EventsTable.sessionRoles.name: ["session_id", "person_id"],
+        EventsTable.invitations.name: ["event_id", "session_id", "person_id"], EventsTable.rsvps.name: ["session_id", "person_id", "substitute_id"],
+        EventsTable.signatures.name: ["declaration_id", "person_id"], EventsTable.people.name: ["email"],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
         guard rights.personID != nil else { return "account \(rights.accountID) no longer exists" }
-        if change.table == "rsvps", !change.columns.isDisjoint(with: Self.daemonColumns) {
+        if change.table == EventsTable.rsvps.name, !change.columns.isDisjoint(with: Self.daemonColumns) {
             return "Only the daemon decides on seats."
         }
         if let reason = try integrityRefusal(of: change, facts: facts) { return reason }
@@ -39,16 +39,16 @@ struct EventsJudge: RowJudge {
     private func integrityRefusal(of change: RowChange, facts: Facts) throws -> String? {
         guard let after = change.after, change.isCreation else { return nil }
         let expected: String?
-        switch change.table {
-        case "rsvps":
+        switch EventsTable(rawValue: change.table) {
+        case .rsvps:
             expected = try pair(after, "session_id", "person_id").map { StableID.make("rsvp", $0, $1) }
-        case "signatures":
+        case .signatures:
             expected = try pair(after, "declaration_id", "person_id").map { StableID.make("signature", $0, $1) }
-        case "invitations":
+        case .invitations:
             expected = try pair(after, "event_id", "person_id").map {
                 StableID.make("invitation", $0, after.text("session_id") ?? "", $1)
             }
-        case "people":
+        case .people:
             guard let email = after.text("email") else { return nil }
             expected = StableID.make("person", EmailAddress.canonical(email))
         default:
@@ -72,33 +72,33 @@ struct EventsJudge: RowJudge {
 
     private func rightsRefusal(of change: RowChange, facts: Facts) throws -> String? {
         guard let state = change.state else { return nil }
-        switch change.table {
-        case "events":
+        switch EventsTable(rawValue: change.table) {
+        case .events:
             if change.isCreation || change.isDeletion { return "Only administrators create or delete events." }
             return rights.organizes.contains(change.id) ? nil : "You are not an organizer of this event."
-        case "segments", "rooms", "declarations":
+        case .segments, .rooms, .declarations:
             return organizerRefusal(change, event: state.text("event_id"))
-        case "invitations":
+        case .invitations:
             let event = state.text("event_id")
-            if let session = state.text("session_id"), try facts.value("sessions", session, "event_id")?.text != event {
+            if let session = state.text("session_id"), try facts.value(EventsTable.sessions.name, session, "event_id")?.text != event {
                 return "The invitation's session is not part of its event."
             }
             return organizerRefusal(change, event: event)
-        case "sessions":
+        case .sessions:
             return try sessionRefusal(change, state: state, facts: facts)
-        case "session_roles":
-            let event = try state.text("session_id").flatMap { try facts.value("sessions", $0, "event_id")?.text }
+        case .sessionRoles:
+            let event = try state.text("session_id").flatMap { try facts.value(EventsTable.sessions.name, $0, "event_id")?.text }
             return organizerRefusal(change, event: event)
-        case "organizations":
+        case .organizations:
             return rights.organizes.isEmpty ? "Only organizers add or change organizations." : nil
-        case "people":
+        case .people:
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
             return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns) ? nil : "You may change only your own name and details."
-        case "rsvps":
+        case .rsvps:
             return try RSVPRules(rights: rights, facts: facts).refusal(of: change, state: state)
-        case "signatures":
-            let event = try state.text("declaration_id").flatMap { try facts.value("declarations", $0, "event_id")?.text }
+        case .signatures:
+            let event = try state.text("declaration_id").flatMap { try facts.value(EventsTable.declarations.name, $0, "event_id")?.text }
             return ownRowRefusal(change, state: state, event: event, what: "sign")
         default:
             return "'\(change.table)' cannot be changed."
@@ -124,12 +124,12 @@ struct EventsJudge: RowJudge {
         let event = state.text("event_id")
         if let event, rights.organizes.contains(event) {
             if let room = state.text("room_id"), change.isCreation || change.changes("room_id"),
-                try facts.value("rooms", room, "event_id")?.text != event
+                try facts.value(EventsTable.rooms.name, room, "event_id")?.text != event
             {
                 return "The room is not part of the session's event."
             }
             guard let segment = state.text("segment_id"), change.isCreation || change.changes("segment_id") else { return nil }
-            return try facts.value("segments", segment, "event_id")?.text == event ? nil : "The segment is not part of the session's event."
+            return try facts.value(EventsTable.segments.name, segment, "event_id")?.text == event ? nil : "The segment is not part of the session's event."
         }
         guard rights.coChairs.contains(change.id) else { return "Only the event's organizers may change its sessions." }
         let editsText = !change.isCreation && !change.isDeletion && change.columns.isSubset(of: Self.coChairColumns)

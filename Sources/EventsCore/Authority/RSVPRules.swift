@@ -9,7 +9,7 @@ struct RSVPRules {
 
     func refusal(of change: RowChange, state: RowState) throws -> String? {
         let session = state.text("session_id")
-        let event = try session.flatMap { try facts.value("sessions", $0, "event_id")?.text }
+        let event = try session.flatMap { try facts.value(EventsTable.sessions.name, $0, "event_id")?.text }
         let mine = state.text("person_id") == rights.personID
         if change.isDeletion, mine || event.map(rights.organizes.contains) == true { return nil }
         guard mine else { return "You can only answer for yourself." }
@@ -30,9 +30,9 @@ struct RSVPRules {
             return "Delegating needs the substitute."
         }
         guard substitute != person else { return EventsError.substituteIsSelf.description }
-        guard try facts.row("people", substitute) != nil else { return "The substitute is not a known person." }
+        guard try facts.row(EventsTable.people.name, substitute) != nil else { return "The substitute is not a known person." }
         let invited = try [StableID.make("invitation", event, "", person), StableID.make("invitation", event, session, person)]
-            .contains { try facts.row("invitations", $0) != nil }
+            .contains { try facts.row(EventsTable.invitations.name, $0) != nil }
         let seated = change.before?.text("decision") == SeatDecision.confirmed.rawValue
         return invited || seated ? nil : "Only a person invited to the session, or holding a seat in it, may delegate it."
     }

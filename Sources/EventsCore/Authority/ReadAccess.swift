@@ -32,25 +32,25 @@ struct ReadAccess {
     mutating func sees(table: String, row: String, column: String?, isDeletion: Bool = false) throws -> Bool {
         if rights.isAdmin { return true }
         let unknown = try isDeletion && !rows.remembers(table: table, row: row)
-        switch table {
-        case "organizations":
+        switch EventsTable(rawValue: table) {
+        case .organizations:
             return true
-        case "events":
+        case .events:
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
             return try unknown || rights.sees.contains(row) || rows.scope(table: table, row: row, "published") == Int64(1)
-        case "sessions", "session_roles":
+        case .sessions, .sessionRoles:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
-            let session = table == "sessions" ? row : try rows.session(ofRole: row)
+            let session = table == EventsTable.sessions.name ? row : try rows.session(ofRole: row)
             guard let session, rights.seesSession(session, of: event) else { return false }
-            guard table == "sessions", column == "join_url" else { return true }
+            guard table == EventsTable.sessions.name, column == "join_url" else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
-        case "segments", "rooms", "declarations":
+        case .segments, .rooms, .declarations:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
-        case "people":
+        case .people:
             if !rights.organizes.isEmpty || row == rights.personID { return true }
             return speakers.contains(row) && column != "email"
-        case "invitations", "rsvps", "signatures":
+        case .invitations, .rsvps, .signatures:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             if rights.organizes.contains(event) { return true }
             return try rows.person(table: table, row: row) == rights.personID
@@ -94,11 +94,11 @@ private struct RowOwners {
 
     private func liveEvent(table: String, row: String) throws -> String? {
         let sql: String
-        switch table {
-        case "events": sql = "SELECT id FROM events WHERE id = ?"
-        case "session_roles", "rsvps":
+        switch EventsTable(rawValue: table) {
+        case .events: sql = "SELECT id FROM events WHERE id = ?"
+        case .sessionRoles, .rsvps:
             sql = "SELECT s.event_id FROM \(table) x JOIN sessions s ON s.id = x.session_id WHERE x.id = ?"
-        case "signatures":
+        case .signatures:
             sql = "SELECT d.event_id FROM signatures x JOIN declarations d ON d.id = x.declaration_id WHERE x.id = ?"
         default: sql = "SELECT event_id FROM \(table) WHERE id = ?"
         }
@@ -107,19 +107,19 @@ private struct RowOwners {
 
     /// The event of a deleted row, through the session or declaration it named (live or deleted itself).
     private mutating func deletedEvent(table: String, row: String) throws -> String? {
-        switch table {
-        case "events": return nil
-        case "session_roles", "rsvps":
-            return try scope(table: table, row: row, "session_id").flatMap { try event(table: "sessions", row: $0) }
-        case "signatures":
-            return try scope(table: table, row: row, "declaration_id").flatMap { try event(table: "declarations", row: $0) }
+        switch EventsTable(rawValue: table) {
+        case .events: return nil
+        case .sessionRoles, .rsvps:
+            return try scope(table: table, row: row, "session_id").flatMap { try event(table: EventsTable.sessions.name, row: $0) }
+        case .signatures:
+            return try scope(table: table, row: row, "declaration_id").flatMap { try event(table: EventsTable.declarations.name, row: $0) }
         default: return try scope(table: table, row: row, "event_id")
         }
     }
 
     func session(ofRole row: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
-            ?? scope(table: "session_roles", row: row, "session_id")
+            ?? scope(table: EventsTable.sessionRoles.name, row: row, "session_id")
     }
 
     mutating func person(table: String, row: String) throws -> String? {

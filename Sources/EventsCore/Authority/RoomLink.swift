@@ -17,7 +17,7 @@ enum RoomLink {
         guard let name = try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [roomID]) else { return }
         let stale = try String.fetchAll(
             writer.db, sql: "SELECT id FROM sessions WHERE room_id = ? AND room IS NOT ?", arguments: [roomID, name])
-        for session in stale { try writer.update("sessions", id: session, values: ["room": .text(name)]) }
+        for session in stale { try writer.update(EventsTable.sessions.name, id: session, values: ["room": .text(name)]) }
     }
 
     /// A session whose room name changed: its room id follows the name (none if no declared room has it).
@@ -32,7 +32,7 @@ enum RoomLink {
         }
         let named = try room(named: row["room"], eventID: row["event_id"] ?? "", in: writer.db)
         guard named != current else { return }
-        try writer.update("sessions", id: sessionID, values: ["room_id": named.map(SyncValue.text) ?? .null])
+        try writer.update(EventsTable.sessions.name, id: sessionID, values: ["room_id": named.map(SyncValue.text) ?? .null])
     }
 
     /// Links every session whose room name is a declared room but has no room id yet (written before sessions

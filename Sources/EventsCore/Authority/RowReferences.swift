@@ -7,13 +7,13 @@ enum RowReferences {
     }
 
     static let namedBy: [String: [Reference]] = [
-        "events": ["sessions", "segments", "rooms", "invitations", "declarations"].map { Reference(table: $0, column: "event_id") },
-        "segments": [Reference(table: "sessions", column: "segment_id")],
-        "rooms": [Reference(table: "sessions", column: "room_id")],
-        "sessions": [Reference(table: "rsvps", column: "session_id"), Reference(table: "invitations", column: "session_id")],
-        "organizations": [Reference(table: "people", column: "organization_id")],
-        "people": ["session_roles", "invitations", "rsvps", "signatures"].map { Reference(table: $0, column: "person_id") }
-            + [Reference(table: "rsvps", column: "substitute_id")],
-        "declarations": [Reference(table: "signatures", column: "declaration_id")],
+        EventsTable.events.name: [EventsTable.sessions.name, EventsTable.segments.name, EventsTable.rooms.name, EventsTable.invitations.name, EventsTable.declarations.name].map { Reference(table: $0, column: "event_id") },
+        EventsTable.segments.name: [Reference(table: EventsTable.sessions.name, column: "segment_id")],
+        EventsTable.rooms.name: [Reference(table: EventsTable.sessions.name, column: "room_id")],
+        EventsTable.sessions.name: [Reference(table: EventsTable.rsvps.name, column: "session_id"), Reference(table: EventsTable.invitations.name, column: "session_id")],
+        EventsTable.organizations.name: [Reference(table: EventsTable.people.name, column: "organization_id")],
+        EventsTable.people.name: [EventsTable.sessionRoles.name, EventsTable.invitations.name, EventsTable.rsvps.name, EventsTable.signatures.name].map { Reference(table: $0, column: "person_id") }
+            + [Reference(table: EventsTable.rsvps.name, column: "substitute_id")],
+        EventsTable.declarations.name: [Reference(table: EventsTable.signatures.name, column: "declaration_id")],
     ]
 }

@@ -73,7 +73,7 @@ struct SeatAllocator {
     private mutating func handOver(_ rsvp: RSVP, to substitute: String, session: Session) throws {
         _ = try EventsStore.invite(&writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
         let own = StableID.make("invitation", session.eventID, session.id, rsvp.personID)
-        if try writer.exists(in: "invitations", id: own) { try writer.delete(from: "invitations", id: own) }
+        if try writer.exists(in: EventsTable.invitations.name, id: own) { try writer.delete(from: EventsTable.invitations.name, id: own) }
     }
 
     private func capacity(of session: Session) throws -> Int? {
@@ -92,7 +92,7 @@ struct SeatAllocator {
     private mutating func decide(_ id: String, current: Verdict, _ verdict: Verdict) throws {
         guard current != verdict else { return }
         try writer.update(
-            "rsvps", id: id,
+            EventsTable.rsvps.name, id: id,
             values: [
                 "decision": verdict.decision.map { .text($0.rawValue) } ?? .null, "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
                 "waitlist_position": verdict.position.map { .integer(Int64($0)) } ?? .null,
@@ -131,21 +131,21 @@ private struct Verdict: Equatable {
 extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
-        for row in rows where row.table == "rooms" { try RoomLink.followRoom(row.id, writer: &writer) }
-        for row in rows where row.table == "sessions" { try RoomLink.followName(ofSession: row.id, writer: &writer) }
+        for row in rows where row.table == EventsTable.rooms.name { try RoomLink.followRoom(row.id, writer: &writer) }
+        for row in rows where row.table == EventsTable.sessions.name { try RoomLink.followName(ofSession: row.id, writer: &writer) }
         var sessions: [String] = []
         var changed: [String: Set<String>] = [:]
         for row in rows {
-            switch row.table {
-            case "rsvps":
+            switch EventsTable(rawValue: row.table) {
+            case .rsvps:
                 for session in try String.fetchAll(writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id]) {
                     sessions.append(session)
                     changed[session, default: []].insert(row.id)
                 }
                 sessions += try withdrawnSeat(of: row.id, in: writer.db)
-            case "sessions":
+            case .sessions:
                 sessions.append(row.id)
-            case "invitations", "rooms":
+            case .invitations, .rooms:
                 guard let event = try event(of: row, in: writer.db) else { continue }
                 sessions += try String.fetchAll(
                     writer.db,

@@ -39,9 +39,9 @@ extension EventsStore {
         guard !items.isEmpty else { return [] }
         return try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
-            return try items.filter { try access.sees(table: "sessions", row: $0.session.id, column: nil) }.map { item in
+            return try items.filter { try access.sees(table: EventsTable.sessions.name, row: $0.session.id, column: nil) }.map { item in
                 var item = item
-                if try !access.sees(table: "sessions", row: item.session.id, column: "join_url") { item.session.joinURL = nil }
+                if try !access.sees(table: EventsTable.sessions.name, row: item.session.id, column: "join_url") { item.session.joinURL = nil }
                 return item
             }
         }
@@ -57,7 +57,7 @@ extension EventsStore {
     }
 
     private func entries(_ items: [Agenda.Item], event: Event, attendee: Person?) throws -> [CalendarFeed.Entry] {
-        let modified = try replica.lastModified(table: "sessions", ids: items.map(\.session.id))
+        let modified = try replica.lastModified(table: EventsTable.sessions.name, ids: items.map(\.session.id))
         return items.map { item in
             let stamp = modified[item.session.id].map { Date(timeIntervalSince1970: Double($0.milliseconds) / 1000) } ?? Date(timeIntervalSince1970: 0)
             let attendance = attendee.map { CalendarFeed.Attendance(name: $0.name, email: $0.email, response: item.rsvp?.response ?? "", decision: item.rsvp?.decision) }

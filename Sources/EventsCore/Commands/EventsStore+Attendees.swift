@@ -9,7 +9,7 @@ extension EventsStore {
         let response = try RSVPResponse.parse(response, field: "response")
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
-            try requireVisible("sessions", id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
+            try requireVisible(EventsTable.sessions.name, id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
             guard !session.isCancelled || response == .declined else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
             let person = try person(reference, answering: session, in: write)
             var substituteID: SyncValue = .null
@@ -27,7 +27,7 @@ extension EventsStore {
             }
             let id = StableID.make("rsvp", session.id, person.id)
             try upsert(
-                &write, table: "rsvps", id: id,
+                &write, table: EventsTable.rsvps.name, id: id,
                 values: [
                     "session_id": .text(session.id), "person_id": .text(person.id), "response": .text(response.rawValue),
                     "substitute_id": substituteID, "responded_at": .text(Instant.format(Date())),
@@ -43,7 +43,7 @@ extension EventsStore {
             return try Self.person(reference, in: write.db)
         } catch let error as EventsError {
             let proposed: [String: SyncValue] = ["session_id": .text(session.id), "person_id": .text(reference)]
-            try write.authorize("rsvps", id: StableID.make("rsvp", session.id, reference), columns: ["response"], proposed: proposed)
+            try write.authorize(EventsTable.rsvps.name, id: StableID.make("rsvp", session.id, reference), columns: ["response"], proposed: proposed)
             throw error
         }
     }
@@ -56,7 +56,7 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let id = StableID.make("declaration", event.id, (key ?? title).lowercased())
             try upsert(
-                &write, table: "declarations", id: id,
+                &write, table: EventsTable.declarations.name, id: id,
                 values: ["event_id": .text(event.id), "title": .text(title), "text": text.map(SyncValue.text) ?? .null])
             return id
         }
@@ -77,12 +77,12 @@ extension EventsStore {
                 write.db, sql: "SELECT * FROM declarations WHERE id = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                 arguments: [reference, reference])
             else { throw EventsError.notFound(kind: "declaration", key: reference) }
-            try requireVisible("declarations", id: declaration.id, in: write.db, otherwise: .notFound(kind: "declaration", key: reference))
+            try requireVisible(EventsTable.declarations.name, id: declaration.id, in: write.db, otherwise: .notFound(kind: "declaration", key: reference))
             let signer = try Self.person(person, in: write.db)
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
             let id = StableID.make("signature", declaration.id, signer.id)
             try upsert(
-                &write, table: "signatures", id: id,
+                &write, table: EventsTable.signatures.name, id: id,
                 values: [
                     "declaration_id": .text(declaration.id), "person_id": .text(signer.id),
                     "reservation": reservation.flatMap { $0.isEmpty ? nil : SyncValue.text($0) } ?? .null,

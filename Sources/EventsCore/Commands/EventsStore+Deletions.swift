@@ -4,26 +4,26 @@ import Sync
 /// Deleting rows. A row others still refer to is refused with what refers to it, so nothing is left dangling
 /// through this path (offline deletes that cross are reported by `conflicts`).
 extension EventsStore {
-    public func deleteEvent(id: String) throws { try delete("events", id: id) }
+    public func deleteEvent(id: String) throws { try delete(EventsTable.events.name, id: id) }
 
-    public func deleteSegment(id: String) throws { try delete("segments", id: id) }
+    public func deleteSegment(id: String) throws { try delete(EventsTable.segments.name, id: id) }
 
-    public func deleteRoom(id: String) throws { try delete("rooms", id: id) }
+    public func deleteRoom(id: String) throws { try delete(EventsTable.rooms.name, id: id) }
 
-    public func deleteOrganization(id: String) throws { try delete("organizations", id: id) }
+    public func deleteOrganization(id: String) throws { try delete(EventsTable.organizations.name, id: id) }
 
-    public func deletePerson(id: String) throws { try delete("people", id: id) }
+    public func deletePerson(id: String) throws { try delete(EventsTable.people.name, id: id) }
 
-    public func deleteRole(id: String) throws { try delete("session_roles", id: id) }
+    public func deleteRole(id: String) throws { try delete(EventsTable.sessionRoles.name, id: id) }
 
-    public func deleteInvitation(id: String) throws { try delete("invitations", id: id) }
+    public func deleteInvitation(id: String) throws { try delete(EventsTable.invitations.name, id: id) }
 
     /// Withdraws an RSVP: its seat, if it had one, goes to the next person waiting.
-    public func deleteRSVP(id: String) throws { try delete("rsvps", id: id) }
+    public func deleteRSVP(id: String) throws { try delete(EventsTable.rsvps.name, id: id) }
 
-    public func deleteDeclaration(id: String) throws { try delete("declarations", id: id) }
+    public func deleteDeclaration(id: String) throws { try delete(EventsTable.declarations.name, id: id) }
 
-    public func deleteSignature(id: String) throws { try delete("signatures", id: id) }
+    public func deleteSignature(id: String) throws { try delete(EventsTable.signatures.name, id: id) }
 
     /// Deletes the row unless rows of other tables still name it (`RowReferences`), which are then named; a row
     /// that does not exist is `missing` (by default "No <kind> '<id>'").

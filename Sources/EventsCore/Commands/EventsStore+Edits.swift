@@ -10,13 +10,13 @@ extension EventsStore {
             if let slug = changes.slug, slug != current.slug { throw EventsError.unchangeable(field: "slug", kind: "event") }
             let draft = changes.applied(to: current)
             try Self.validate(draft)
-            try write.update("events", id: id, values: draft.values)
+            try write.update(EventsTable.events.name, id: id, values: draft.values)
         }
     }
 
     public func editSegment(id: String, name: String?, startsOn: String?, endsOn: String?) throws {
         try write { write in
-            try Self.requireRow("segments", id: id, in: write)
+            try Self.requireRow(EventsTable.segments.name, id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "segment name")) }
             for (column, date) in [("starts_on", startsOn), ("ends_on", endsOn)] {
@@ -24,20 +24,20 @@ extension EventsStore {
                 guard date.isEmpty || Instant.parse(date + "T00:00") != nil else { throw EventsError.invalidTime(date) }
                 values[column] = Self.optionalText(date)
             }
-            try write.update("segments", id: id, values: values)
+            try write.update(EventsTable.segments.name, id: id, values: values)
         }
     }
 
     public func editRoom(id: String, name: String?, capacity: Int?) throws {
         try write { write in
-            try Self.requireRow("rooms", id: id, in: write)
+            try Self.requireRow(EventsTable.rooms.name, id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "room name")) }
             if let capacity {
                 guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
                 values["capacity"] = .integer(Int64(capacity))
             }
-            try write.update("rooms", id: id, values: values)
+            try write.update(EventsTable.rooms.name, id: id, values: values)
             try RoomLink.followRoom(id, writer: &write)
         }
     }
@@ -59,46 +59,46 @@ extension EventsStore {
             ]
             if let name { values["name"] = .text(try Self.required(name, "organization name")) }
             if let country { values["country"] = Self.optionalText(country) }
-            try write.update("organizations", id: id, values: values)
+            try write.update(EventsTable.organizations.name, id: id, values: values)
         }
     }
 
     /// Changes a person's name, organization (by id or name) or country; the email identifies them and stays.
     public func editPerson(id: String, name: String?, organization: String?, country: String?) throws {
         try write { write in
-            try Self.requireRow("people", id: id, in: write)
+            try Self.requireRow(EventsTable.people.name, id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "person's name")) }
             if let organization { values["organization_id"] = organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db)) }
             if let country { values["country"] = Self.optionalText(country) }
-            try write.update("people", id: id, values: values)
+            try write.update(EventsTable.people.name, id: id, values: values)
         }
     }
 
     public func editRole(id: String, position: Int?) throws {
         try write { write in
-            try Self.requireRow("session_roles", id: id, in: write)
+            try Self.requireRow(EventsTable.sessionRoles.name, id: id, in: write)
             guard let position else { return }
             guard position > 0 else { throw EventsError.invalid("A position counts from 1, not \(position).") }
-            try write.update("session_roles", id: id, values: ["position": .integer(Int64(position))])
+            try write.update(EventsTable.sessionRoles.name, id: id, values: ["position": .integer(Int64(position))])
         }
     }
 
     public func editInvitation(id: String, invitedBy: String?) throws {
         try write { write in
-            try Self.requireRow("invitations", id: id, in: write)
+            try Self.requireRow(EventsTable.invitations.name, id: id, in: write)
             guard let invitedBy else { return }
-            try write.update("invitations", id: id, values: ["invited_by": Self.optionalText(invitedBy)])
+            try write.update(EventsTable.invitations.name, id: id, values: ["invited_by": Self.optionalText(invitedBy)])
         }
     }
 
     public func editDeclaration(id: String, title: String?, text: String?) throws {
         try write { write in
-            try Self.requireRow("declarations", id: id, in: write)
+            try Self.requireRow(EventsTable.declarations.name, id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let title { values["title"] = .text(try Self.required(title, "declaration title")) }
             if let text { values["text"] = Self.optionalText(text) }
-            try write.update("declarations", id: id, values: values)
+            try write.update(EventsTable.declarations.name, id: id, values: values)
         }
     }
 

@@ -9,8 +9,8 @@ extension EventsStore {
         try Self.validate(draft)
         let id = StableID.make("event", draft.slug)
         try write { write in
-            guard try !write.exists(in: "events", id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
-            try write.insert(into: "events", id: id, values: draft.values)
+            guard try !write.exists(in: EventsTable.events.name, id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
+            try write.insert(into: EventsTable.events.name, id: id, values: draft.values)
         }
         return id
     }
@@ -20,8 +20,8 @@ extension EventsStore {
     public func declareEvent(_ draft: EventDraft) throws -> String {
         try Self.validate(draft)
         let id = StableID.make("event", draft.slug)
-        guard try !replica.isKnown(table: "events", id: id) else { return id }
-        try write { write in try write.insert(into: "events", id: id, values: draft.values) }
+        guard try !replica.isKnown(table: EventsTable.events.name, id: id) else { return id }
+        try write { write in try write.insert(into: EventsTable.events.name, id: id, values: draft.values) }
         return id
     }
 
@@ -39,7 +39,7 @@ extension EventsStore {
                 "event_id": .text(event.id), "name": .text(name), "starts_on": startsOn.map(SyncValue.text) ?? .null,
                 "ends_on": endsOn.map(SyncValue.text) ?? .null,
             ]
-            try upsert(&write, table: "segments", id: id, values: values)
+            try upsert(&write, table: EventsTable.segments.name, id: id, values: values)
             return id
         }
     }
@@ -53,7 +53,7 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let id = StableID.make("room", event.id, name.lowercased())
             try upsert(
-                &write, table: "rooms", id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
+                &write, table: EventsTable.rooms.name, id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
             _ = try RoomLink.linkUnlinked(writer: &write)
             return id
         }

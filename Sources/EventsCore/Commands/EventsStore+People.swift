@@ -15,7 +15,7 @@ extension EventsStore {
         let id = StableID.make("organization", name.lowercased())
         try write { write in
             try upsert(
-                &write, table: "organizations", id: id,
+                &write, table: EventsTable.organizations.name, id: id,
                 values: [
                     "name": .text(name), "kind": .text(kind.rawValue), "country": country.map(SyncValue.text) ?? .null,
                     "development_status": status.map { .text($0.rawValue) } ?? .null,
@@ -57,7 +57,7 @@ extension EventsStore {
                     }
                     seen[person.id] = record.line
                     let before = try Row.fetchOne(write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?", arguments: [person.id])
-                    try upsert(&write, table: "people", id: person.id, values: person.values)
+                    try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
                     switch before {
                     case nil: report.created += 1
                     case let stored? where person.differs(from: stored): report.updated += 1
@@ -99,7 +99,7 @@ extension EventsStore {
                 write.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
                 arguments: [session.id, role.rawValue]) ?? 1
             try upsert(
-                &write, table: "session_roles", id: id,
+                &write, table: EventsTable.sessionRoles.name, id: id,
                 values: [
                     "session_id": .text(session.id), "person_id": .text(person.id), "role": .text(role.rawValue),
                     "position": .integer(Int64(position ?? next)),
@@ -113,10 +113,10 @@ extension EventsStore {
         try write { write in
             let person = try Self.person(reference, in: write.db)
             let id = StableID.make("role", sessionID, person.id, role.rawValue)
-            guard try write.exists(in: "session_roles", id: id) else {
+            guard try write.exists(in: EventsTable.sessionRoles.name, id: id) else {
                 throw EventsError.notFound(kind: "\(role.rawValue) role of \(person.name) in session", key: sessionID)
             }
-            try write.delete(from: "session_roles", id: id)
+            try write.delete(from: EventsTable.sessionRoles.name, id: id)
         }
     }
 
@@ -150,8 +150,8 @@ extension EventsStore {
             }
             let person = try Self.person(reference, in: write.db)
             let id = StableID.make("invitation", event.id, sessionID ?? "", person.id)
-            if refusesExisting, try write.exists(in: "invitations", id: id) {
-                try write.authorize("invitations", id: id, columns: ["invited_by"])
+            if refusesExisting, try write.exists(in: EventsTable.invitations.name, id: id) {
+                try write.authorize(EventsTable.invitations.name, id: id, columns: ["invited_by"])
                 throw EventsError.duplicate(kind: "invitation", key: id)
             }
             return try Self.invite(&write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
@@ -169,9 +169,9 @@ extension EventsStore {
 
     static func invite(_ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?) throws -> String {
         let id = StableID.make("invitation", eventID, sessionID ?? "", personID)
-        if try !write.exists(in: "invitations", id: id) {
+        if try !write.exists(in: EventsTable.invitations.name, id: id) {
             try write.insert(
-                into: "invitations", id: id,
+                into: EventsTable.invitations.name, id: id,
                 values: [
                     "event_id": .text(eventID), "session_id": sessionID.map(SyncValue.text) ?? .null,
                     "person_id": .text(personID), "invited_by": invitedBy.map(SyncValue.text) ?? .null,
@@ -182,7 +182,7 @@ extension EventsStore {
 
     private func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
         let person = try PersonRow(name: name, email: email, organization: organization, country: country, in: write.db)
-        try upsert(&write, table: "people", id: person.id, values: person.values)
+        try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
         return person.id
     }
 

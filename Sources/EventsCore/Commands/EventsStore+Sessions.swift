@@ -13,7 +13,7 @@ extension EventsStore {
             values["status"] = .text(SessionStatus.scheduled.rawValue)
             if values["format"] == nil { values["format"] = .text(SessionFormat.plenary.rawValue) }
             try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
-            try write.insert(into: "sessions", id: id, values: values)
+            try write.insert(into: EventsTable.sessions.name, id: id, values: values)
         }
         return id
     }
@@ -31,7 +31,7 @@ extension EventsStore {
             if Self.changesTimeOrPlace(values, of: current) || values["status"] != nil {
                 values["sequence"] = .integer(Int64(current.sequence + 1))
             }
-            try write.update("sessions", id: id, values: values)
+            try write.update(EventsTable.sessions.name, id: id, values: values)
         }
     }
 
@@ -46,7 +46,7 @@ extension EventsStore {
             let current = try Self.session(id: id, in: write.db)
             guard !current.isCancelled else { return }
             try write.update(
-                "sessions", id: id,
+                EventsTable.sessions.name, id: id,
                 values: ["status": .text(SessionStatus.cancelled.rawValue), "sequence": .integer(Int64(current.sequence + 1))])
         }
     }
@@ -54,7 +54,7 @@ extension EventsStore {
     /// Deletes a session nobody answered or was invited to; one with RSVPs or invitations is cancelled instead
     /// (or they are removed first), so no answer is orphaned or re-attached to a session re-created later.
     public func deleteSession(id: String) throws {
-        try delete("sessions", id: id, missing: .sessionNotFound(id))
+        try delete(EventsTable.sessions.name, id: id, missing: .sessionNotFound(id))
     }
 
     static func session(id: String, in db: Database) throws -> Session {

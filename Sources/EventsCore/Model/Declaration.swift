@@ -8,7 +8,7 @@ public struct Declaration: Codable, Sendable, Equatable, FetchableRecord {
     public var text: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "declarations")
+        let fields = StoredRow(row, table: EventsTable.declarations.name)
         id = try fields.id
         eventID = try fields.value("event_id") ?? ""
         title = try fields.value("title") ?? ""

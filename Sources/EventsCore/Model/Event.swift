@@ -17,7 +17,7 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
     public var published: Bool
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "events")
+        let fields = StoredRow(row, table: EventsTable.events.name)
         id = try fields.id
         slug = try fields.value("slug") ?? ""
         title = try fields.value("title") ?? ""

@@ -9,7 +9,7 @@ public struct Invitation: Codable, Sendable, Equatable, FetchableRecord {
     public var invitedBy: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "invitations")
+        let fields = StoredRow(row, table: EventsTable.invitations.name)
         id = try fields.id
         eventID = try fields.value("event_id") ?? ""
         sessionID = try fields.value("session_id")

@@ -10,7 +10,7 @@ public struct Organization: Codable, Sendable, Equatable, FetchableRecord {
     public var developmentStatus: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "organizations")
+        let fields = StoredRow(row, table: EventsTable.organizations.name)
         id = try fields.id
         name = try fields.value("name") ?? ""
         kind = try fields.value("kind") ?? ""

@@ -8,7 +8,7 @@ public struct Person: Codable, Sendable, Equatable, FetchableRecord {
     public var country: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "people")
+        let fields = StoredRow(row, table: EventsTable.people.name)
         id = try fields.id
         name = try fields.value("name") ?? ""
         email = try fields.value("email")

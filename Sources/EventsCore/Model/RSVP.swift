@@ -15,7 +15,7 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
     public var respondedAt: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "rsvps")
+        let fields = StoredRow(row, table: EventsTable.rsvps.name)
         id = try fields.id
         sessionID = try fields.value("session_id") ?? ""
         personID = try fields.value("person_id") ?? ""

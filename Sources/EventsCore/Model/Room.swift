@@ -8,7 +8,7 @@ public struct Room: Codable, Sendable, Equatable, FetchableRecord {
     public var capacity: Int?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "rooms")
+        let fields = StoredRow(row, table: EventsTable.rooms.name)
         id = try fields.id
         eventID = try fields.value("event_id") ?? ""
         name = try fields.value("name") ?? ""

@@ -9,7 +9,7 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord {
     public var endsOn: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "segments")
+        let fields = StoredRow(row, table: EventsTable.segments.name)
         id = try fields.id
         eventID = try fields.value("event_id") ?? ""
         name = try fields.value("name") ?? ""

@@ -27,7 +27,7 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "sessions")
+        let fields = StoredRow(row, table: EventsTable.sessions.name)
         id = try fields.id
         eventID = try fields.value("event_id") ?? ""
         title = try fields.value("title") ?? ""

@@ -9,7 +9,7 @@ public struct SessionRole: Codable, Sendable, Equatable, FetchableRecord {
     public var position: Int
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "session_roles")
+        let fields = StoredRow(row, table: EventsTable.sessionRoles.name)
         id = try fields.id
         sessionID = try fields.value("session_id") ?? ""
         personID = try fields.value("person_id") ?? ""

@@ -9,7 +9,7 @@ public struct Signature: Codable, Sendable, Equatable, FetchableRecord {
     public var signedAt: String?
 
     public init(row: Row) throws {
-        let fields = StoredRow(row, table: "signatures")
+        let fields = StoredRow(row, table: EventsTable.signatures.name)
         id = try fields.id
         declarationID = try fields.value("declaration_id") ?? ""
         personID = try fields.value("person_id") ?? ""

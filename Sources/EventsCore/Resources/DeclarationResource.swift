@@ -13,7 +13,7 @@ public enum DeclarationResource: Resource {
         public var text: String?
     }
 
-    public static let table = "declarations"
+    public static let table = EventsTable.declarations.name
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         try store.addDeclaration(eventSlug: input.eventID, title: input.title, text: input.text)

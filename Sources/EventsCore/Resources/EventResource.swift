@@ -4,7 +4,7 @@ public enum EventResource: Resource {
     public typealias Creation = EventDraft
     public typealias Changes = EventChanges
 
-    public static let table = "events"
+    public static let table = EventsTable.events.name
     public static let eventCondition = "t.id = :event"
 
     public static func id(of reference: String, in store: EventsStore) throws -> String {

@@ -109,7 +109,7 @@ extension EventsStore {
     /// that does not exist.
     private static func visibleEventID(_ reference: String, access: inout ReadAccess, in db: Database) throws -> String {
         let event = try Self.event(slug: reference, in: db)
-        guard try access.sees(table: "events", row: event.id, column: nil) else { throw EventsError.eventNotFound(reference) }
+        guard try access.sees(table: EventsTable.events.name, row: event.id, column: nil) else { throw EventsError.eventNotFound(reference) }
         return event.id
     }
 }
@@ -118,8 +118,8 @@ extension String {
     /// A table's rows as a person names one of them: "session_roles" -> "session role", "people" -> "person".
     var singularNoun: String {
         switch self {
-        case "people": "person"
-        case "rsvps": "RSVP"
+        case EventsTable.people.name: "person"
+        case EventsTable.rsvps.name: "RSVP"
         default: replacingOccurrences(of: "_", with: " ").replacing(/s$/, with: "")
         }
     }

@@ -13,7 +13,7 @@ public enum InvitationResource: Resource {
         public var invitedBy: String?
     }
 
-    public static let table = "invitations"
+    public static let table = EventsTable.invitations.name
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         try store.invite(eventSlug: input.eventID, sessionID: input.sessionID, person: input.personID, invitedBy: input.invitedBy ?? caller)

@@ -16,7 +16,7 @@ public enum OrganizationResource: Resource {
         public var developmentStatus: String?
     }
 
-    public static let table = "organizations"
+    public static let table = EventsTable.organizations.name
     public static let eventCondition = "t.id IN (SELECT organization_id FROM people WHERE id IN (\(Participants.sql)))"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {

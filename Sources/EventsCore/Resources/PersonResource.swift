@@ -17,7 +17,7 @@ public enum PersonResource: Resource {
         public var country: String?
     }
 
-    public static let table = "people"
+    public static let table = EventsTable.people.name
     public static let eventCondition = "t.id IN (\(Participants.sql))"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {

@@ -16,7 +16,7 @@ public enum RSVPResource: Resource {
         public var substituteID: String?
     }
 
-    public static let table = "rsvps"
+    public static let table = EventsTable.rsvps.name
     public static let eventCondition = "t.session_id IN (SELECT id FROM sessions WHERE event_id = :event)"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {

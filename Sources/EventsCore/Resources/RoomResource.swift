@@ -13,7 +13,7 @@ public enum RoomResource: Resource {
         public var capacity: Int?
     }
 
-    public static let table = "rooms"
+    public static let table = EventsTable.rooms.name
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         try store.addRoom(eventSlug: input.eventID, name: input.name, capacity: input.capacity)

@@ -15,7 +15,7 @@ public enum SegmentResource: Resource {
         public var endsOn: String?
     }
 
-    public static let table = "segments"
+    public static let table = EventsTable.segments.name
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         try store.addSegment(eventSlug: input.eventID, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn)

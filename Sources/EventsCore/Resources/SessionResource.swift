@@ -45,7 +45,7 @@ public enum SessionResource: Resource {
         }
     }
 
-    public static let table = "sessions"
+    public static let table = EventsTable.sessions.name
 
     public static func annotate(_ model: inout Session, in db: Database) throws {
         model.joinRequiresSeat = try JoinLink.needsSeat(session: model.id, in: db)

@@ -14,7 +14,7 @@ public enum SessionRoleResource: Resource {
         public var position: Int?
     }
 
-    public static let table = "session_roles"
+    public static let table = EventsTable.sessionRoles.name
     public static let eventCondition = "t.session_id IN (SELECT id FROM sessions WHERE event_id = :event)"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {

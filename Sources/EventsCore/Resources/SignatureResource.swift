@@ -13,7 +13,7 @@ public enum SignatureResource: Resource {
         public var reservation: String?
     }
 
-    public static let table = "signatures"
+    public static let table = EventsTable.signatures.name
     public static let eventCondition = "t.declaration_id IN (SELECT id FROM declarations WHERE event_id = :event)"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {

@@ -15,7 +15,7 @@ public enum EventsSchema {
     static let seats = ValueDomain.integer(1...1_000_000)
 
     public static let events = ReplicatedTable(
-        "events",
+        EventsTable.events.name,
         columns: [
             .init("slug", .text(max: 64)), .init("title", title), .init("kind", .text(max: 64)), .init("series", .text(max: 200)),
             .init("timezone", .timeZone), .init("venue", name), .init("city", name), .init("starts_on", .date),
@@ -24,17 +24,17 @@ public enum EventsSchema {
         indexed: ["slug"], deletionScope: ["published"])
 
     public static let segments = ReplicatedTable(
-        "segments",
+        EventsTable.segments.name,
         columns: [.init("event_id", .identifier), .init("name", name), .init("starts_on", .date), .init("ends_on", .date)],
         indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let rooms = ReplicatedTable(
-        "rooms",
+        EventsTable.rooms.name,
         columns: [.init("event_id", .identifier), .init("name", name), .init("capacity", seats)],
         indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let sessions = ReplicatedTable(
-        "sessions",
+        EventsTable.sessions.name,
         columns: [
             .init("event_id", .identifier), .init("title", title), .init("format", .word(SessionFormat.allCases.map(\.rawValue))), .init("starts_at", .instant),
             .init("ends_at", .instant), .init("room", name), .init("status", .word(SessionStatus.allCases.map(\.rawValue))), .init("segment_id", .identifier),
@@ -45,28 +45,28 @@ public enum EventsSchema {
         indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let organizations = ReplicatedTable(
-        "organizations",
+        EventsTable.organizations.name,
         columns: [
             .init("name", name), .init("kind", .word(OrganizationKind.allCases.map(\.rawValue))), .init("country", name), .init("development_status", .word(DevelopmentStatus.allCases.map(\.rawValue))),
         ])
 
     public static let people = ReplicatedTable(
-        "people",
+        EventsTable.people.name,
         columns: [.init("name", name), .init("email", .email), .init("organization_id", .identifier), .init("country", name)],
         indexed: ["email"])
 
     public static let sessionRoles = ReplicatedTable(
-        "session_roles",
+        EventsTable.sessionRoles.name,
         columns: [.init("session_id", .identifier), .init("person_id", .identifier), .init("role", .word(SessionRoleKind.allCases.map(\.rawValue))), .init("position", .integer(-1_000_000...1_000_000))],
         indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
 
     public static let invitations = ReplicatedTable(
-        "invitations",
+        EventsTable.invitations.name,
         columns: [.init("event_id", .identifier), .init("session_id", .identifier), .init("person_id", .identifier), .init("invited_by", name)],
         indexed: ["event_id", "person_id"], deletionScope: ["event_id", "session_id", "person_id"])
 
     public static let rsvps = ReplicatedTable(
-        "rsvps",
+        EventsTable.rsvps.name,
         columns: [
             .init("session_id", .identifier), .init("person_id", .identifier), .init("response", .word(RSVPResponse.allCases.map(\.rawValue))), .init("substitute_id", .identifier),
             .init("decision", .word(SeatDecision.allCases.map(\.rawValue))), .init("decision_reason", .text(max: 500)), .init("responded_at", .instant),
@@ -75,12 +75,12 @@ public enum EventsSchema {
         indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
 
     public static let declarations = ReplicatedTable(
-        "declarations",
+        EventsTable.declarations.name,
         columns: [.init("event_id", .identifier), .init("title", title), .init("text", .text(max: 500_000))],
         indexed: ["event_id"], deletionScope: ["event_id"])
 
     public static let signatures = ReplicatedTable(
-        "signatures",
+        EventsTable.signatures.name,
         columns: [
             .init("declaration_id", .identifier), .init("person_id", .identifier), .init("reservation", longText), .init("signed_at", .instant),
         ],

@@ -1,0 +1,9 @@
+/// The replicated tables of the events domain by name: code names a table through this type, so a misspelt
+/// table does not compile, and a switch over tables says which ones it leaves out.
+public enum EventsTable: String, CaseIterable, Sendable {
+    case events, segments, rooms, sessions, organizations, people, invitations, rsvps, declarations, signatures
+    case sessionRoles = "session_roles"
+
+    /// The table's name in SQL and on the wire.
+    public var name: String { rawValue }
+}
