@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EventsCoreTests",
-            dependencies: ["EventsCore", "TestHelpers", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["EventsCore", "Sync", "TestHelpers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Sync
 import Testing
 
 @testable import EventsCore
@@ -82,6 +83,28 @@ let mayorsSummit = EventDraft(
         try store.deleteSession(id: lunch.id)
         #expect(try loader.load(directory: Self.seed) == 0)
         #expect(try !store.sessions(eventSlug: "gms-2017").contains { $0.id == lunch.id })
+    }
+
+    /// A seed file may write a role as people do ("Co-Chair"), and an edit of the file may change its case: the
+    /// seed derives the same row id as the command does, so a seeded role an organizer removed stays removed.
+    @Test func aRemovedSeededRoleStaysRemovedWhenTheSeedChangesItsCase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seed-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.seed, to: folder)
+        let store = try temporaryStore()
+        let loader = SeedLoader(store: store)
+        _ = try loader.load(directory: folder)
+        let roles = try store.replica.rows(of: EventsTable.sessionRoles.name).filter { $0["role"] == .text("co-chair") }
+        let removed = try #require(roles.first)
+        let person = try #require(try store.people().first { $0.id == removed["person_id"]?.text })
+        try store.removeRole(sessionID: try #require(removed["session_id"]?.text), person: person.email ?? person.id, role: "co-chair")
+
+        let gfmd = folder.appendingPathComponent("03-gfmd-2007-brussels.json")
+        let text = try String(contentsOf: gfmd, encoding: .utf8)
+        #expect(text.contains("\"role\": \"co-chair\""))
+        try text.replacingOccurrences(of: "\"role\": \"co-chair\"", with: "\"role\": \"Co-Chair\"").write(to: gfmd, atomically: true, encoding: .utf8)
+        _ = try loader.load(directory: folder)
+        let after = try store.replica.rows(of: EventsTable.sessionRoles.name).filter { $0["role"] == .text("co-chair") }
+        #expect(after.count == roles.count - 1, "no removed role comes back")
     }
 }
 

@@ -41,16 +41,16 @@ struct EventsJudge: RowJudge {
         let expected: String?
         switch EventsTable(rawValue: change.table) {
         case .rsvps:
-            expected = try pair(after, "session_id", "person_id").map { StableID.make("rsvp", $0, $1) }
+            expected = try pair(after, "session_id", "person_id").map { RowID.rsvp(session: $0, person: $1) }
         case .signatures:
-            expected = try pair(after, "declaration_id", "person_id").map { StableID.make("signature", $0, $1) }
+            expected = try pair(after, "declaration_id", "person_id").map { RowID.signature(declaration: $0, person: $1) }
         case .invitations:
             expected = try pair(after, "event_id", "person_id").map {
-                StableID.make("invitation", $0, after.text("session_id") ?? "", $1)
+                RowID.invitation(event: $0, session: after.text("session_id"), person: $1)
             }
         case .people:
             guard let email = after.text("email") else { return nil }
-            expected = StableID.make("person", EmailAddress.canonical(email))
+            expected = RowID.person(email: email)
         default:
             return nil
         }

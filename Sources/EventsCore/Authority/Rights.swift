@@ -35,7 +35,7 @@ struct Rights {
                 roleSessions: [], seatedSessions: [])
         }
         let email: String = account["email"]
-        let personID = StableID.make("person", EmailAddress.canonical(email))
+        let personID = RowID.person(email: email)
         let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
             try String.fetchAll(db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'", arguments: [accountID]))

@@ -72,7 +72,7 @@ struct SeatAllocator {
     /// delegator's own invitation to it ends, so one invitation never yields two seats.
     private mutating func handOver(_ rsvp: RSVP, to substitute: String, session: Session) throws {
         _ = try EventsStore.invite(&writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
-        let own = StableID.make("invitation", session.eventID, session.id, rsvp.personID)
+        let own = RowID.invitation(event: session.eventID, session: session.id, person: rsvp.personID)
         if try writer.exists(in: EventsTable.invitations.name, id: own) { try writer.delete(from: EventsTable.invitations.name, id: own) }
     }
 

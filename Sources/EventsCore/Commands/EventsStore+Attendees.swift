@@ -25,7 +25,7 @@ extension EventsStore {
             default:
                 break
             }
-            let id = StableID.make("rsvp", session.id, person.id)
+            let id = RowID.rsvp(session: session.id, person: person.id)
             try upsert(
                 &write, table: EventsTable.rsvps.name, id: id,
                 values: [
@@ -43,7 +43,7 @@ extension EventsStore {
             return try Self.person(reference, in: write.db)
         } catch let error as EventsError {
             let proposed: [String: SyncValue] = ["session_id": .text(session.id), "person_id": .text(reference)]
-            try write.authorize(EventsTable.rsvps.name, id: StableID.make("rsvp", session.id, reference), columns: ["response"], proposed: proposed)
+            try write.authorize(EventsTable.rsvps.name, id: RowID.rsvp(session: session.id, person: reference), columns: ["response"], proposed: proposed)
             throw error
         }
     }
@@ -54,7 +54,7 @@ extension EventsStore {
         let title = try Self.required(title, "declaration title")
         return try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
-            let id = StableID.make("declaration", event.id, (key ?? title).lowercased())
+            let id = RowID.declaration(event: event.id, key: key ?? title)
             try upsert(
                 &write, table: EventsTable.declarations.name, id: id,
                 values: ["event_id": .text(event.id), "title": .text(title), "text": text.map(SyncValue.text) ?? .null])
@@ -80,7 +80,7 @@ extension EventsStore {
             try requireVisible(EventsTable.declarations.name, id: declaration.id, in: write.db, otherwise: .notFound(kind: "declaration", key: reference))
             let signer = try Self.person(person, in: write.db)
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let id = StableID.make("signature", declaration.id, signer.id)
+            let id = RowID.signature(declaration: declaration.id, person: signer.id)
             try upsert(
                 &write, table: EventsTable.signatures.name, id: id,
                 values: [
@@ -114,7 +114,7 @@ extension EventsStore {
                     session: session, segment: session.segmentID.flatMap { segments[$0] },
                     people: try Self.agendaPeople(sessionID: session.id, in: db),
                     rsvp: try me.flatMap {
-                        try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [StableID.make("rsvp", session.id, $0.id)])
+                        try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [RowID.rsvp(session: session.id, person: $0.id)])
                     }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db))
             }
             return Agenda(event: event, items: items)

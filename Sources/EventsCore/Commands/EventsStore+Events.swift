@@ -7,7 +7,7 @@ extension EventsStore {
     @discardableResult
     public func addEvent(_ draft: EventDraft) throws -> String {
         try Self.validate(draft)
-        let id = StableID.make("event", draft.slug)
+        let id = RowID.event(slug: draft.slug)
         try write { write in
             guard try !write.exists(in: EventsTable.events.name, id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
             try write.insert(into: EventsTable.events.name, id: id, values: draft.values)
@@ -19,7 +19,7 @@ extension EventsStore {
     @discardableResult
     public func declareEvent(_ draft: EventDraft) throws -> String {
         try Self.validate(draft)
-        let id = StableID.make("event", draft.slug)
+        let id = RowID.event(slug: draft.slug)
         guard try !replica.isKnown(table: EventsTable.events.name, id: id) else { return id }
         try write { write in try write.insert(into: EventsTable.events.name, id: id, values: draft.values) }
         return id
@@ -34,7 +34,7 @@ extension EventsStore {
             for date in [startsOn, endsOn].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
                 throw EventsError.invalidTime(date)
             }
-            let id = StableID.make("segment", event.id, name.lowercased())
+            let id = RowID.segment(event: event.id, name: name)
             let values: [String: SyncValue] = [
                 "event_id": .text(event.id), "name": .text(name), "starts_on": startsOn.map(SyncValue.text) ?? .null,
                 "ends_on": endsOn.map(SyncValue.text) ?? .null,
@@ -51,7 +51,7 @@ extension EventsStore {
         guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
         return try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
-            let id = StableID.make("room", event.id, name.lowercased())
+            let id = RowID.room(event: event.id, name: name)
             try upsert(
                 &write, table: EventsTable.rooms.name, id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
             _ = try RoomLink.linkUnlinked(writer: &write)

@@ -12,7 +12,7 @@ extension EventsStore {
         if status != nil, kind != .government {
             throw EventsError.invalid("Only governments are developed or developing; '\(name)' is \(kind.rawValue).")
         }
-        let id = StableID.make("organization", name.lowercased())
+        let id = RowID.organization(name: name)
         try write { write in
             try upsert(
                 &write, table: EventsTable.organizations.name, id: id,
@@ -94,7 +94,7 @@ extension EventsStore {
             if let clash = try Rules.personClash(personID: person.id, in: session, db: write.db) {
                 throw EventsError.personBusy(person: person.name, with: clash.title)
             }
-            let id = StableID.make("role", session.id, person.id, role.rawValue)
+            let id = RowID.role(session: session.id, person: person.id, role: role)
             let next = try Int.fetchOne(
                 write.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
                 arguments: [session.id, role.rawValue]) ?? 1
@@ -112,7 +112,7 @@ extension EventsStore {
         let role = try SessionRoleKind.parse(role, field: "role")
         try write { write in
             let person = try Self.person(reference, in: write.db)
-            let id = StableID.make("role", sessionID, person.id, role.rawValue)
+            let id = RowID.role(session: sessionID, person: person.id, role: role)
             guard try write.exists(in: EventsTable.sessionRoles.name, id: id) else {
                 throw EventsError.notFound(kind: "\(role.rawValue) role of \(person.name) in session", key: sessionID)
             }
@@ -149,7 +149,7 @@ extension EventsStore {
                 }
             }
             let person = try Self.person(reference, in: write.db)
-            let id = StableID.make("invitation", event.id, sessionID ?? "", person.id)
+            let id = RowID.invitation(event: event.id, session: sessionID, person: person.id)
             if refusesExisting, try write.exists(in: EventsTable.invitations.name, id: id) {
                 try write.authorize(EventsTable.invitations.name, id: id, columns: ["invited_by"])
                 throw EventsError.duplicate(kind: "invitation", key: id)
@@ -162,13 +162,13 @@ extension EventsStore {
     public func uninvite(eventSlug: String, sessionID: String? = nil, person reference: String) throws {
         let id = try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)
-            return StableID.make("invitation", event.id, sessionID ?? "", try Self.person(reference, in: db).id)
+            return RowID.invitation(event: event.id, session: sessionID, person: try Self.person(reference, in: db).id)
         }
         try deleteInvitation(id: id)
     }
 
     static func invite(_ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?) throws -> String {
-        let id = StableID.make("invitation", eventID, sessionID ?? "", personID)
+        let id = RowID.invitation(event: eventID, session: sessionID, person: personID)
         if try !write.exists(in: EventsTable.invitations.name, id: id) {
             try write.insert(
                 into: EventsTable.invitations.name, id: id,

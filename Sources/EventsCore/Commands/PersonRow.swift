@@ -15,7 +15,7 @@ struct PersonRow {
             throw EventsError.invalid("'\(email)' is not an email address.")
         }
         let organizationID = try organization.map { try EventsStore.organizationID($0, in: db) }
-        id = email.map { StableID.make("person", $0) } ?? StableID.make("person-without-email", name.lowercased(), organizationID ?? "")
+        id = email.map { RowID.person(email: $0) } ?? RowID.personWithoutEmail(name: name, organization: organizationID)
         values = [
             "name": .text(name), "email": email.map(SyncValue.text) ?? .null, "organization_id": organizationID.map(SyncValue.text) ?? .null,
             "country": country.map { EventsStore.optionalText($0) } ?? .null,

@@ -66,11 +66,11 @@ public struct SeedLoader {
     }
 
     private func load(_ seed: SeedFile) throws -> Int {
-        for organization in seed.organizations ?? [] where try !known(EventsTable.organizations.name, StableID.make("organization", organization.name.lowercased())) {
+        for organization in seed.organizations ?? [] where try !known(EventsTable.organizations.name, RowID.organization(name: organization.name)) {
             try store.addOrganization(
                 name: organization.name, kind: organization.kind, country: organization.country, developmentStatus: organization.developmentStatus)
         }
-        for person in seed.people ?? [] where try !known(EventsTable.people.name, StableID.make("person", EmailAddress.canonical(person.email))) {
+        for person in seed.people ?? [] where try !known(EventsTable.people.name, RowID.person(email: person.email)) {
             try store.addPerson(name: person.name, email: person.email, organization: person.organization, country: person.country)
         }
         var added = 0
@@ -80,20 +80,20 @@ public struct SeedLoader {
 
     private func load(_ entry: SeedFile.SeedEvent) throws -> Int {
         let slug = entry.event.slug
-        let eventID = StableID.make("event", slug)
+        let eventID = RowID.event(slug: slug)
         if try !known(EventsTable.events.name, eventID) { try store.declareEvent(entry.event) }
         // A seeded event deleted since is left deleted, with everything of it.
         guard try store.replica.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)", arguments: [eventID]) }) == true
         else { return 0 }
-        for segment in entry.segments ?? [] where try !known(EventsTable.segments.name, StableID.make("segment", eventID, segment.name.lowercased())) {
+        for segment in entry.segments ?? [] where try !known(EventsTable.segments.name, RowID.segment(event: eventID, name: segment.name)) {
             try store.addSegment(eventSlug: slug, name: segment.name, startsOn: segment.startsOn, endsOn: segment.endsOn)
         }
-        for room in entry.rooms ?? [] where try !known(EventsTable.rooms.name, StableID.make("room", eventID, room.name.lowercased())) {
+        for room in entry.rooms ?? [] where try !known(EventsTable.rooms.name, RowID.room(event: eventID, name: room.name)) {
             try store.addRoom(eventSlug: slug, name: room.name, capacity: room.capacity)
         }
         var added = 0
         for session in entry.sessions {
-            let id = StableID.make("session", slug, session.key)
+            let id = RowID.session(eventSlug: slug, key: session.key)
             if try !known(EventsTable.sessions.name, id) {
                 let draft = SessionDraft(
                     title: session.title, format: session.format, start: session.start, end: session.end, room: session.room,
@@ -103,17 +103,18 @@ public struct SeedLoader {
                 added += 1
             }
             for (index, chair) in (session.people ?? []).enumerated() {
-                let personID = StableID.make("person", EmailAddress.canonical(chair.person))
-                guard try !known(EventsTable.sessionRoles.name, StableID.make("role", id, personID, chair.role)) else { continue }
+                let personID = RowID.person(email: chair.person)
+                let role = RowID.role(session: id, person: personID, role: try SessionRoleKind.parse(chair.role, field: "role"))
+                guard try !known(EventsTable.sessionRoles.name, role) else { continue }
                 try store.addRole(sessionID: id, person: chair.person, role: chair.role, position: index + 1)
             }
         }
         for invitee in entry.invitations ?? [] {
-            let personID = StableID.make("person", EmailAddress.canonical(invitee))
-            guard try !known(EventsTable.invitations.name, StableID.make("invitation", eventID, "", personID)) else { continue }
+            let personID = RowID.person(email: invitee)
+            guard try !known(EventsTable.invitations.name, RowID.invitation(event: eventID, session: nil, person: personID)) else { continue }
             try store.invite(eventSlug: slug, person: invitee)
         }
-        for declaration in entry.declarations ?? [] where try !known(EventsTable.declarations.name, StableID.make("declaration", eventID, declaration.key.lowercased())) {
+        for declaration in entry.declarations ?? [] where try !known(EventsTable.declarations.name, RowID.declaration(event: eventID, key: declaration.key)) {
             try store.addDeclaration(eventSlug: slug, title: declaration.title, text: declaration.text, key: declaration.key)
         }
         return added

@@ -1,0 +1,28 @@
+/// The one recipe for every derived row id. Commands, the seed and the judge derive ids here, so the same
+/// thing made twice, offline or by the seed, is one row; names are compared as people write them (case aside).
+public enum RowID {
+    public static func event(slug: String) -> String { StableID.make("event", slug) }
+    public static func segment(event: String, name: String) -> String { StableID.make("segment", event, name.lowercased()) }
+    public static func room(event: String, name: String) -> String { StableID.make("room", event, name.lowercased()) }
+    /// A seeded session, by the key its seed file gives it.
+    public static func session(eventSlug: String, key: String) -> String { StableID.make("session", eventSlug, key) }
+    public static func organization(name: String) -> String { StableID.make("organization", name.lowercased()) }
+    public static func person(email: String) -> String { StableID.make("person", EmailAddress.canonical(email)) }
+
+    public static func personWithoutEmail(name: String, organization: String?) -> String {
+        StableID.make("person-without-email", name.lowercased(), organization ?? "")
+    }
+
+    public static func role(session: String, person: String, role: SessionRoleKind) -> String {
+        StableID.make("role", session, person, role.rawValue)
+    }
+
+    /// An invitation to the whole event when `session` is nil.
+    public static func invitation(event: String, session: String?, person: String) -> String {
+        StableID.make("invitation", event, session ?? "", person)
+    }
+
+    public static func rsvp(session: String, person: String) -> String { StableID.make("rsvp", session, person) }
+    public static func declaration(event: String, key: String) -> String { StableID.make("declaration", event, key.lowercased()) }
+    public static func signature(declaration: String, person: String) -> String { StableID.make("signature", declaration, person) }
+}
