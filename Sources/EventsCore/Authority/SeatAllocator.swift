@@ -24,7 +24,7 @@ struct SeatAllocator {
                     sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)", arguments: [rsvp.id, sessionID])
             } else {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
-                try decide(rsvp.id, current: Verdict(rsvp), .none)
+                try decide(rsvp, .undecided)
             }
             if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
                 try handOver(rsvp, to: substitute, session: session)
@@ -43,29 +43,30 @@ struct SeatAllocator {
         var waiting = 0
         for row in queue {
             let rsvp = try RSVP(row: row)
-            let current = Verdict(rsvp)
             if session.isCancelled {
-                try decide(rsvp.id, current: current, .refused("the session is cancelled"))
+                try decide(rsvp, .refused("the session is cancelled"))
             } else if inviteOnly, try !isInvited(rsvp.personID, to: session) {
-                try decide(rsvp.id, current: current, .refused("not invited: this session is by invitation only"))
+                try decide(rsvp, .refused("not invited: this session is by invitation only"))
             } else if capacity.map({ confirmed < $0 }) ?? true {
                 confirmed += 1
-                try decide(rsvp.id, current: current, .confirmed)
+                try decide(rsvp, .confirmed)
             } else {
                 waiting += 1
-                try decide(rsvp.id, current: current, .waitlisted(at: waiting))
+                try decide(rsvp, .waitlisted(at: waiting))
             }
         }
     }
 
-    /// Re-decides the sessions with a waitlisted answer that has no place in the queue; returns how many.
-    static func numberUnnumbered(writer: inout LocalWrite) throws -> Int {
-        let sessions = try String.fetchAll(
-            writer.db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL")
+    /// The sessions with a waitlisted answer that has no place in the queue.
+    static func unnumberedSessions(in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL")
+    }
+
+    /// Re-decides the given sessions' seats, which numbers their queues.
+    static func renumber(_ sessions: [String], writer: inout LocalWrite) throws {
         var allocator = SeatAllocator(writer: writer)
         for session in sessions { try allocator.reconsider(sessionID: session, changed: []) }
         writer = allocator.writer
-        return sessions.count
     }
 
     /// A delegation hands the delegator's place over: the substitute is invited to the session, and the
@@ -89,10 +90,10 @@ struct SeatAllocator {
             arguments: [personID, session.eventID, session.id]) ?? false
     }
 
-    private mutating func decide(_ id: String, current: Verdict, _ verdict: Verdict) throws {
-        guard current != verdict else { return }
+    private mutating func decide(_ rsvp: RSVP, _ verdict: SeatVerdict) throws {
+        guard SeatVerdict(rsvp) != verdict else { return }
         try writer.update(
-            EventsTable.rsvps.name, id: id,
+            EventsTable.rsvps.name, id: rsvp.id,
             values: [
                 "decision": verdict.decision.map { .text($0.rawValue) } ?? .null, "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
                 "waitlist_position": verdict.position.map { .integer(Int64($0)) } ?? .null,
@@ -101,7 +102,7 @@ struct SeatAllocator {
 }
 
 /// The daemon's three decision fields of one RSVP, as they are and as they should be.
-private struct Verdict: Equatable {
+private struct SeatVerdict: Equatable {
     var decision: SeatDecision?
     var reason: String?
     var position: Int?
@@ -117,14 +118,14 @@ private struct Verdict: Equatable {
     }
 
     /// No decision: the person is not (or no longer) asking for a seat.
-    static let none = Verdict(decision: nil, reason: nil, position: nil)
-    static let confirmed = Verdict(decision: .confirmed, reason: nil, position: nil)
+    static let undecided = SeatVerdict(decision: nil, reason: nil, position: nil)
+    static let confirmed = SeatVerdict(decision: .confirmed, reason: nil, position: nil)
 
-    static func refused(_ reason: String) -> Verdict { Verdict(decision: .refused, reason: reason, position: nil) }
+    static func refused(_ reason: String) -> SeatVerdict { SeatVerdict(decision: .refused, reason: reason, position: nil) }
 
     /// The reason keeps the position in words for laptops on schema 2, which have no position column.
-    static func waitlisted(at position: Int) -> Verdict {
-        Verdict(decision: .waitlisted, reason: "full: position \(position) on the waiting list", position: position)
+    static func waitlisted(at position: Int) -> SeatVerdict {
+        SeatVerdict(decision: .waitlisted, reason: "full: position \(position) on the waiting list", position: position)
     }
 }
 

@@ -13,6 +13,9 @@ extension EventsStore {
     /// returns how many sessions were numbered.
     @discardableResult
     public func numberWaitlists() throws -> Int {
-        try write { write in try SeatAllocator.numberUnnumbered(writer: &write) }
+        let sessions = try replica.read { db in try SeatAllocator.unnumberedSessions(in: db) }
+        guard !sessions.isEmpty else { return 0 }
+        try write { write in try SeatAllocator.renumber(sessions, writer: &write) }
+        return sessions.count
     }
 }

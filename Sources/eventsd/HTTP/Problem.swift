@@ -12,7 +12,7 @@ struct Problem: HTTPResponseError, Encodable {
     let type: String
     let title: String
     let detail: String
-    /// Seconds after which the client may try again (`Retry-After`), for a spent write budget.
+    /// Seconds after which the client may try again (`Retry-After`): a spent write budget, a busy database.
     var retryAfter: Int?
 
     init(_ status: HTTPResponse.Status, type: String, detail: String) {
@@ -81,9 +81,13 @@ extension Problem {
         case let error as HTTPError:
             self.init(error.status, type: error.status == .notFound ? "not-found" : "http", detail: error.body ?? error.status.reasonPhrase)
         default:
-            self.init(.internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
+            self = .internalFailure
         }
     }
+
+    /// Anything the client can do nothing about: the details go to the log only.
+    static let internalFailure = Problem(
+        .internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
 
     /// The database's file is the daemon's business: the client learns only whether trying again may help.
     private init(storageFailure failure: StorageFailure) {
@@ -94,7 +98,7 @@ extension Problem {
         case .full:
             self.init(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), type: "storage-full", detail: "The daemon's disk is full; nothing was changed.")
         case .damaged, .cannotWrite, .other:
-            self.init(.internalServerError, type: "internal", detail: "The daemon failed to handle the request; it has been logged.")
+            self = .internalFailure
         }
     }
 
