@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 scripts/install-deps.sh
 python3 scripts/check-imports.py
+swift format lint --strict --recursive Sources Tests Benchmarks Package.swift
 
 swift build --build-tests
 swift test --skip-build

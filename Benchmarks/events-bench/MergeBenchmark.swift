@@ -17,15 +17,18 @@ struct MergeBenchmark {
         // Best of three alternating runs on fresh files: the machine is shared, and one slow fsync moves a
         // single run's ratio by a third.
         for round in 0..<3 {
-            let replica = try Replica(path: folder.appendingPathComponent("merge-\(round).sqlite").path, schema: EventsSchema.replicated)
+            let replica = try Replica(
+                path: folder.appendingPathComponent("merge-\(round).sqlite").path, schema: EventsSchema.replicated)
             try replica.merge(conflicts)
             mergeSeconds = min(mergeSeconds, try measure { try replica.merge(remote) }.1)
-            let baseline = try Replica(path: folder.appendingPathComponent("baseline-\(round).sqlite").path, schema: EventsSchema.replicated)
+            let baseline = try Replica(
+                path: folder.appendingPathComponent("baseline-\(round).sqlite").path, schema: EventsSchema.replicated)
             baselineSeconds = min(baselineSeconds, try measure { try upsert(remote, into: baseline) }.1)
         }
         let rate = Double(remote.count) / mergeSeconds
         let baselineRate = Double(remote.count) / baselineSeconds
-        return "merge: \(Int(rate)) changes/s (baseline \(Int(baselineRate)) changes/s, ratio \(format(rate / baselineRate)))"
+        return
+            "merge: \(Int(rate)) changes/s (baseline \(Int(baselineRate)) changes/s, ratio \(format(rate / baselineRate)))"
     }
 
     /// Rows of three tables with their fields, stamped by a remote replica; 10% of the fields also carry a newer
@@ -54,12 +57,16 @@ struct MergeBenchmark {
                 let value = SyncValue.text("\(column) value \(row)-\(position)")
                 remote.append(Change(table: table, rowID: id, column: column, value: value, stamp: stamp))
                 if (row * 7 + position) % 10 == 0 {
-                    let newer = Stamp(causalLength: 1, time: HybridTimestamp(rawValue: base + tick + 1_000_000), replica: localReplica)
-                    conflicts.append(Change(table: table, rowID: id, column: column, value: .text("local edit"), stamp: newer))
+                    let newer = Stamp(
+                        causalLength: 1, time: HybridTimestamp(rawValue: base + tick + 1_000_000), replica: localReplica
+                    )
+                    conflicts.append(
+                        Change(table: table, rowID: id, column: column, value: .text("local edit"), stamp: newer))
                 }
             }
             if row % 50 == 0 {
-                let deletion = Stamp(causalLength: 2, time: HybridTimestamp(rawValue: base + tick + 1), replica: remoteReplica)
+                let deletion = Stamp(
+                    causalLength: 2, time: HybridTimestamp(rawValue: base + tick + 1), replica: remoteReplica)
                 remote.append(Change(table: table, rowID: id, column: nil, value: .null, stamp: deletion))
             }
             row += 1
@@ -74,8 +81,11 @@ struct MergeBenchmark {
                 let table = change.table.quotedDatabaseIdentifier
                 if let column = change.column {
                     let name = column.quotedDatabaseIdentifier
-                    try db.cachedStatement(sql: "INSERT INTO \(table) (id, \(name)) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET \(name) = excluded.\(name)")
-                        .execute(arguments: [change.rowID, change.value])
+                    try db.cachedStatement(
+                        sql:
+                            "INSERT INTO \(table) (id, \(name)) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET \(name) = excluded.\(name)"
+                    )
+                    .execute(arguments: [change.rowID, change.value])
                 } else if change.isDeletion {
                     try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ?").execute(arguments: [change.rowID])
                 }

@@ -16,18 +16,25 @@ struct RSVPLoadBenchmark {
         let total = connections * rsvpsPerConnection
         let capacity = total * 2 / 3
         try store.addEvent(
-            EventDraft(slug: "load", title: "Load", kind: "summit", timezone: "UTC", startsOn: "2026-06-01", endsOn: "2026-06-01", published: true))
+            EventDraft(
+                slug: "load", title: "Load", kind: "summit", timezone: "UTC", startsOn: "2026-06-01",
+                endsOn: "2026-06-01", published: true))
         let session = try store.addSession(
-            eventSlug: "load", SessionDraft(title: "Popular session", start: "2026-06-01T09:00", end: "2026-06-01T10:00", capacity: capacity))
+            eventSlug: "load",
+            SessionDraft(
+                title: "Popular session", start: "2026-06-01T09:00", end: "2026-06-01T10:00", capacity: capacity))
         let accounts = AccountStore(replica: store.replica)
         var tokens: [String] = []
         try store.replica.write { write in
             for number in 0..<total {
-                try write.insert(into: "people", id: StableID.make("person", "a\(number)@example.org"), values: ["name": .text("A\(number)"), "email": .text("a\(number)@example.org")])
+                try write.insert(
+                    into: "people", id: StableID.make("person", "a\(number)@example.org"),
+                    values: ["name": .text("A\(number)"), "email": .text("a\(number)@example.org")])
             }
         }
         for number in 0..<total {
-            tokens.append(try accounts.createAccount(email: "a\(number)@example.org", name: "A\(number)", isAdmin: false).token)
+            tokens.append(
+                try accounts.createAccount(email: "a\(number)@example.org", name: "A\(number)", isAdmin: false).token)
         }
         let daemon = try DaemonProcess(database: folder.appendingPathComponent("eventsd.sqlite"))
         let body = Data("{\"response\":\"accepted\"}".utf8)
@@ -40,11 +47,15 @@ struct RSVPLoadBenchmark {
         let peak = daemon.peakResidentMegabytes()
         daemon.stop()
         let decisions = try store.replica.read { db in
-            try Dictionary(grouping: String.fetchAll(db, sql: "SELECT coalesce(decision, 'none') FROM rsvps"), by: { $0 }).mapValues(\.count)
+            try Dictionary(
+                grouping: String.fetchAll(db, sql: "SELECT coalesce(decision, 'none') FROM rsvps"), by: { $0 }
+            ).mapValues(\.count)
         }
         let confirmed = decisions["confirmed"] ?? 0
         let kept = decisions.values.reduce(0, +)
-        let verdict = kept == total && confirmed == capacity ? "none lost, \(confirmed)/\(capacity) seats" : "CHECK FAILED: \(decisions)"
+        let verdict =
+            kept == total && confirmed == capacity
+            ? "none lost, \(confirmed)/\(capacity) seats" : "CHECK FAILED: \(decisions)"
         return [
             "rsvp-load: \(Int(rsvp.rate)) RSVPs/s, p99 \(format(rsvp.p99 * 1000, 1)) ms, \(verdict) "
                 + "(baseline no-op route \(Int(noop.rate)) req/s p99 \(format(noop.p99 * 1000, 1)) ms, ratio \(format(rsvp.rate / noop.rate)))",
@@ -58,7 +69,9 @@ struct RSVPLoadBenchmark {
     }
 
     /// Runs `request` once per token, spread over `connections` threads each with its own connection.
-    private func load(_ url: String, tokens: [String], request: @escaping @Sendable (CurlTransport) throws -> Void) throws -> Result {
+    private func load(_ url: String, tokens: [String], request: @escaping @Sendable (CurlTransport) throws -> Void)
+        throws -> Result
+    {
         let latencies = Latencies()
         let start = DispatchSemaphore(value: 0)
         let done = DispatchGroup()

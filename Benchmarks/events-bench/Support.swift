@@ -27,7 +27,8 @@ final class DaemonProcess {
     init(database: URL) throws {
         let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         process.executableURL = folder.appendingPathComponent("eventsd")
-        let extra = ProcessInfo.processInfo.environment["BENCH_EVENTSD_ARGS"]?.split(separator: " ").map(String.init) ?? []
+        let extra =
+            ProcessInfo.processInfo.environment["BENCH_EVENTSD_ARGS"]?.split(separator: " ").map(String.init) ?? []
         process.arguments = ["serve", "--db", database.path, "--port", "0", "--log-level", "warning"] + extra
         let out = Pipe()
         process.standardOutput = out
@@ -64,7 +65,10 @@ struct BenchError: Error, CustomStringConvertible {
 
 /// A daemon database with an administrator, for the scenarios that go through HTTP.
 func daemonStore(in folder: URL) throws -> (EventsStore, token: String) {
-    let store = try EventsStore.open(path: folder.appendingPathComponent("eventsd.sqlite").path, migrations: AccountStore.registerMigrations)
-    let token = try AccountStore(replica: store.replica).createAccount(email: "bench@example.org", name: "Bench", isAdmin: true).token
+    let store = try EventsStore.open(
+        path: folder.appendingPathComponent("eventsd.sqlite").path, migrations: AccountStore.registerMigrations)
+    let token = try AccountStore(replica: store.replica).createAccount(
+        email: "bench@example.org", name: "Bench", isAdmin: true
+    ).token
     return (store, token)
 }

@@ -23,7 +23,8 @@ struct WireBenchmark {
                     let number = batch * perTransaction + index
                     let values: [String: SyncValue] = [
                         "name": .text("Participant \(number)"), "email": .text("participant\(number)@example.org"),
-                        "organization_id": .text("org-\(number % 200)"), "country": .text(["GH", "PH", "MX", "DE"][number % 4]),
+                        "organization_id": .text("org-\(number % 200)"),
+                        "country": .text(["GH", "PH", "MX", "DE"][number % 4]),
                     ]
                     try write.insert(into: "people", id: UUID().uuidString.lowercased(), values: values)
                     valueBytes += values.values.reduce(0) { $0 + $1.payloadSize }
@@ -43,7 +44,8 @@ struct WireBenchmark {
         let push = Double(pushTransport.bytesSent + pushTransport.bytesReceived - valueBytes) / Double(fields)
         let pull = Double(pullTransport.bytesSent + pullTransport.bytesReceived - valueBytes) / Double(fields)
         let worst = max(push, pull)
-        return "wire: \(format(worst, 1)) B/field overhead (push \(format(push, 1)), pull \(format(pull, 1)); \(fields) fields, \(records) records) "
+        return
+            "wire: \(format(worst, 1)) B/field overhead (push \(format(push, 1)), pull \(format(pull, 1)); \(fields) fields, \(records) records) "
             + "(baseline Yjs map updates 32 B/field, ratio \(format(32 / worst)))"
     }
 }

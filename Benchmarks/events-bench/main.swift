@@ -15,7 +15,8 @@ while index < arguments.count {
         index += 1
         scale = index < arguments.count ? Double(arguments[index]) ?? 1 : 1
     default:
-        FileHandle.standardError.write(Data("events-bench: unknown argument \(arguments[index]); use --only NAME or --scale F\n".utf8))
+        FileHandle.standardError.write(
+            Data("events-bench: unknown argument \(arguments[index]); use --only NAME or --scale F\n".utf8))
         exit(64)
     }
     index += 1
@@ -28,7 +29,8 @@ let scenarios: [(String, () throws -> [String])] = [
     ("initial-sync", { [try InitialSyncBenchmark(people: Int(100_000 * scale)).run()] }),
     ("rsvp-load", { try RSVPLoadBenchmark(connections: 32, rsvpsPerConnection: Int(50 * scale)).run() }),
 ]
-for (name, run) in scenarios where only.isEmpty || only.contains(name) || (name == "rsvp-load" && only.contains("rss")) {
+for (name, run) in scenarios where only.isEmpty || only.contains(name) || (name == "rsvp-load" && only.contains("rss"))
+{
     do {
         for line in try run() { print(line) }
     } catch {

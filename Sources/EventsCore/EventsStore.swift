@@ -52,7 +52,8 @@ public struct EventsStore: Sendable {
     ) throws -> EventsStore {
         EventsStore(
             replica: try Replica(
-                path: path, schema: EventsSchema.replicated, migrations: migrations, durability: durability, busyTimeout: busyTimeout,
+                path: path, schema: EventsSchema.replicated, migrations: migrations, durability: durability,
+                busyTimeout: busyTimeout,
                 now: now))
     }
 
@@ -71,13 +72,15 @@ public struct EventsStore: Sendable {
         try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)
             return try Session.fetchAll(
-                db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id", arguments: [event.id])
+                db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id",
+                arguments: [event.id])
         }
     }
 
     public func session(id: String) throws -> Session {
         try replica.read { db in
-            guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]) else {
+            guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id])
+            else {
                 throw EventsError.sessionNotFound(id)
             }
             return session
@@ -90,7 +93,10 @@ public struct EventsStore: Sendable {
 
     public func signature(id: String) throws -> Signature {
         try replica.read { db in
-            guard let signature = try Signature.fetchOne(db, sql: "SELECT * FROM signatures WHERE id = ?", arguments: [id]) else {
+            guard
+                let signature = try Signature.fetchOne(
+                    db, sql: "SELECT * FROM signatures WHERE id = ?", arguments: [id])
+            else {
                 throw EventsError.notFound(kind: "signature", key: id)
             }
             return signature
@@ -100,7 +106,9 @@ public struct EventsStore: Sendable {
     // MARK: Helpers
 
     static func event(slug: String, in db: Database) throws -> Event {
-        guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1", arguments: [slug, slug])
+        guard
+            let event = try Event.fetchOne(
+                db, sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1", arguments: [slug, slug])
         else { throw EventsError.eventNotFound(slug) }
         return event
     }

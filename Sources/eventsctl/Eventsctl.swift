@@ -8,8 +8,10 @@ struct Eventsctl: ParsableCommand {
         commandName: "eventsctl",
         abstract: "Plan and attend events from the terminal, offline first; 'sync' reconciles with eventsd.",
         subcommands: [
-            Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self, Chairs.self,
-            Organizations.self, People.self, Invite.self, Uninvite.self, AgendaCommand.self, RSVPCommand.self, Declarations.self, Sign.self,
+            Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self,
+            Chairs.self,
+            Organizations.self, People.self, Invite.self, Uninvite.self, AgendaCommand.self, RSVPCommand.self,
+            Declarations.self, Sign.self,
             Conflicts.self, Feed.self, Rebuild.self,
         ])
 
@@ -20,7 +22,8 @@ struct Eventsctl: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
-            let text = (error as? SyncError)?.cliMessage ?? (error as? StorageFailure)?.cliMessage ?? message(for: error)
+            let text =
+                (error as? SyncError)?.cliMessage ?? (error as? StorageFailure)?.cliMessage ?? message(for: error)
             let message = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             fail(message, code: exitCode(for: error) == .validationFailure ? 64 : 1)
         }

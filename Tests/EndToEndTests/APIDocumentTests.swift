@@ -18,7 +18,8 @@ import Yams
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let methods: Set = ["get", "put", "post", "patch", "delete", "head", "options"]
-        return Set(paths.flatMap { path, item in item.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" } })
+        return Set(
+            paths.flatMap { path, item in item.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" } })
     }
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedOperationRouted() throws {

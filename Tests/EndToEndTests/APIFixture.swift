@@ -30,7 +30,9 @@ struct APIFixture {
             configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin), services: services)
         operations = Set(
             router.routes.map { route in
-                let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                let path = route.path.description.split(separator: "/").map {
+                    $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+                }
                 return "\(route.method) /\(path.joined(separator: "/"))"
             })
         app = Application(router: router, services: [services.database])
@@ -41,19 +43,24 @@ struct APIFixture {
         var headers: HTTPFields
         var text: String
 
-        var object: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:] }
+        var object: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+        }
         var items: [[String: Any]] { object["items"] as? [[String: Any]] ?? [] }
         var problemType: String? { object["type"] as? String }
     }
 
     func send(
-        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?, body: String? = nil,
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String?,
+        body: String? = nil,
         headers: HTTPFields = [:]
     ) async throws -> Reply {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
         if body != nil { fields[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }) { response in
+        return try await client.execute(
+            uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }
+        ) { response in
             Reply(status: Int(response.status.code), headers: response.headers, text: String(buffer: response.body))
         }
     }
@@ -62,16 +69,20 @@ struct APIFixture {
     func substitute(_ body: String, _ client: some TestClientProtocol) async throws -> String {
         var body = body
         if body.contains("$session") {
-            body = body.replacingOccurrences(of: "$session", with: try await firstID(client, "/v1/sessions?event=gms-2017"))
+            body = body.replacingOccurrences(
+                of: "$session", with: try await firstID(client, "/v1/sessions?event=gms-2017"))
         }
         if body.contains("$otherSession") {
-            body = body.replacingOccurrences(of: "$otherSession", with: try await firstID(client, "/v1/sessions?event=gfmd-2007"))
+            body = body.replacingOccurrences(
+                of: "$otherSession", with: try await firstID(client, "/v1/sessions?event=gfmd-2007"))
         }
         if body.contains("$hiddenSession") {
-            body = body.replacingOccurrences(of: "$hiddenSession", with: try await firstID(client, "/v1/sessions?event=pss-2016"))
+            body = body.replacingOccurrences(
+                of: "$hiddenSession", with: try await firstID(client, "/v1/sessions?event=pss-2016"))
         }
         if body.contains("$declaration") {
-            body = body.replacingOccurrences(of: "$declaration", with: try await firstID(client, "/v1/declarations?event=pss-2016"))
+            body = body.replacingOccurrences(
+                of: "$declaration", with: try await firstID(client, "/v1/declarations?event=pss-2016"))
         }
         return body
     }

@@ -25,7 +25,9 @@ import Testing
 
         func rsvp(_ session: String) throws -> RSVP? {
             try store.replica.read { db in
-                try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [StableID.make("rsvp", session, StableID.make("person", email))])
+                try RSVP.fetchOne(
+                    db, sql: "SELECT * FROM rsvps WHERE id = ?",
+                    arguments: [StableID.make("rsvp", session, StableID.make("person", email))])
             }
         }
     }
@@ -48,12 +50,22 @@ import Testing
             let accounts = AccountStore(replica: store.replica)
             try store.addEvent(
                 EventDraft(
-                    slug: "pss", title: "Private Sector Summit", kind: "summit", timezone: "America/New_York", city: "New York",
+                    slug: "pss", title: "Private Sector Summit", kind: "summit", timezone: "America/New_York",
+                    city: "New York",
                     startsOn: "2016-09-20", endsOn: "2016-09-20", published: true))
-            open = try store.addSession(eventSlug: "pss", SessionDraft(title: "Roundtable: jobs", start: "2016-09-20T10:30", end: "2016-09-20T11:45", capacity: 10))
-            small = try store.addSession(eventSlug: "pss", SessionDraft(title: "Roundtable: finance", start: "2016-09-20T12:00", end: "2016-09-20T13:00", capacity: 10))
+            open = try store.addSession(
+                eventSlug: "pss",
+                SessionDraft(
+                    title: "Roundtable: jobs", start: "2016-09-20T10:30", end: "2016-09-20T11:45", capacity: 10))
+            small = try store.addSession(
+                eventSlug: "pss",
+                SessionDraft(
+                    title: "Roundtable: finance", start: "2016-09-20T12:00", end: "2016-09-20T13:00", capacity: 10))
             closed = try store.addSession(
-                eventSlug: "pss", SessionDraft(title: "Leaders' breakfast", start: "2016-09-20T07:00", end: "2016-09-20T08:00", invitationOnly: true))
+                eventSlug: "pss",
+                SessionDraft(
+                    title: "Leaders' breakfast", start: "2016-09-20T07:00", end: "2016-09-20T08:00",
+                    invitationOnly: true))
             attendees = (0..<count).map { String(format: "attendee%02d@example.org", $0) }
             for email in ["organizer@example.org", "chair@example.org"] + attendees {
                 try store.addPerson(name: email.components(separatedBy: "@")[0].capitalized, email: email)
@@ -111,7 +123,9 @@ import Testing
         let done = DispatchGroup()
         let failures = Failures()
         if answerOffline {
-            for laptop in laptops { try laptop.store.respond(sessionID: session, person: laptop.email, response: "accepted") }
+            for laptop in laptops {
+                try laptop.store.respond(sessionID: session, person: laptop.email, response: "accepted")
+            }
         }
         for laptop in laptops {
             done.enter()
@@ -119,7 +133,9 @@ import Testing
                 defer { done.leave() }
                 go.wait()
                 do {
-                    if !answerOffline { try laptop.store.respond(sessionID: session, person: laptop.email, response: "accepted") }
+                    if !answerOffline {
+                        try laptop.store.respond(sessionID: session, person: laptop.email, response: "accepted")
+                    }
                     try laptop.sync()
                 } catch {
                     failures.add("\(laptop.email): \(error)")
@@ -147,7 +163,10 @@ import Testing
         #expect(waiting.count == total - seats)
         let positions = waiting.compactMap(\.value.waitlistPosition).sorted()
         #expect(positions == Array(1...(total - seats)), "the waiting attendees hold the places 1...n, one each")
-        #expect(waiting.allSatisfy { $0.value.decisionReason?.contains("position \($0.value.waitlistPosition ?? 0) ") == true }, "the words agree")
+        #expect(
+            waiting.allSatisfy {
+                $0.value.decisionReason?.contains("position \($0.value.waitlistPosition ?? 0) ") == true
+            }, "the words agree")
         return waiting.sorted { ($0.value.waitlistPosition ?? .max) < ($1.value.waitlistPosition ?? .max) }.map(\.key)
     }
 
@@ -212,7 +231,8 @@ import Testing
         #expect(emails == [me.email])
         #expect(rsvps == [myPerson])
         #expect(invitations.allSatisfy { $0 == myPerson })
-        #expect(try me.store.roles(sessionID: world.open).map(\.person.name) == ["Chair"], "co-chairs' names are public")
+        #expect(
+            try me.store.roles(sessionID: world.open).map(\.person.name) == ["Chair"], "co-chairs' names are public")
         var bytes = try Data(contentsOf: URL(fileURLWithPath: me.store.replica.path))
         bytes += (try? Data(contentsOf: URL(fileURLWithPath: me.store.replica.path + "-wal"))) ?? Data()
         for other in world.attendees.dropFirst() + ["chair@example.org", "organizer@example.org"] {
@@ -226,11 +246,16 @@ import Testing
         let daemon = try Daemon(database: world.database, seed: nil)
         let attendee = try world.laptop("attendee00@example.org", url: daemon.url)
         try attendee.sync()
-        let revoked = try run(Binaries.eventsd, ["admin", "revoke-tokens", "--db", world.database.path, "--email", "attendee00@example.org"])
+        let revoked = try run(
+            Binaries.eventsd,
+            ["admin", "revoke-tokens", "--db", world.database.path, "--email", "attendee00@example.org"])
         #expect(revoked.stdout.contains("Revoked 1 token"))
         #expect(throws: SyncError.unauthorized("The bearer token is unknown or revoked.")) { try attendee.sync() }
-        let fresh = try run(Binaries.eventsd, ["admin", "create-token", "--db", world.database.path, "--email", "attendee00@example.org"])
-        let again = try Laptop(folder: world.folder, url: daemon.url, token: fresh.lastLine, email: "attendee00@example.org")
+        let fresh = try run(
+            Binaries.eventsd,
+            ["admin", "create-token", "--db", world.database.path, "--email", "attendee00@example.org"])
+        let again = try Laptop(
+            folder: world.folder, url: daemon.url, token: fresh.lastLine, email: "attendee00@example.org")
         try again.sync()
         daemon.stop()
     }

@@ -13,7 +13,8 @@ enum Binaries {
     static var eventsd: URL { folder.appendingPathComponent("eventsd") }
     static var eventsctl: URL { folder.appendingPathComponent("eventsctl") }
     static var seed: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("seed")
     }
 }
@@ -72,7 +73,9 @@ final class Daemon {
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = out.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw DaemonFailed(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "") }
+            guard !chunk.isEmpty else {
+                throw DaemonFailed(log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
+            }
             line.append(chunk)
         }
         url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -130,7 +133,9 @@ struct Laptop {
     struct CommandFailed: Error, CustomStringConvertible {
         var arguments: [String]
         var outcome: Outcome
-        var description: String { "eventsctl \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr)" }
+        var description: String {
+            "eventsctl \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr)"
+        }
     }
 }
 
@@ -142,7 +147,8 @@ func temporaryFolder() throws -> URL {
 
 func createUser(database: URL, email: String, name: String, admin: Bool = false) throws -> String {
     let outcome = try run(
-        Binaries.eventsd, ["admin", "create-user", "--db", database.path, "--email", email, "--name", name] + (admin ? ["--admin"] : []))
+        Binaries.eventsd,
+        ["admin", "create-user", "--db", database.path, "--email", email, "--name", name] + (admin ? ["--admin"] : []))
     guard outcome.status == 0 else { throw Laptop.CommandFailed(arguments: ["create-user"], outcome: outcome) }
     return outcome.lastLine
 }
@@ -153,6 +159,7 @@ func grant(database: URL, email: String, event: String, role: String, seed: Bool
         let daemon = try Daemon(database: database)
         daemon.stop()
     }
-    let outcome = try run(Binaries.eventsd, ["admin", "grant", "--db", database.path, "--email", email, "--event", event, "--role", role])
+    let outcome = try run(
+        Binaries.eventsd, ["admin", "grant", "--db", database.path, "--email", email, "--event", event, "--role", role])
     guard outcome.status == 0 else { throw Laptop.CommandFailed(arguments: ["grant"], outcome: outcome) }
 }

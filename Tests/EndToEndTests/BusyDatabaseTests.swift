@@ -14,7 +14,9 @@ import Testing
         let daemon = try Daemon(database: database)
         defer { daemon.stop() }
         let probe = try CurlTransport(baseURL: daemon.url, token: token, timeoutSeconds: 5)
-        let page = try #require(try JSONSerialization.jsonObject(with: probe.perform(path: "/v1/sessions?event=gfmd-2007", body: nil)) as? [String: Any])
+        let page = try #require(
+            try JSONSerialization.jsonObject(with: probe.perform(path: "/v1/sessions?event=gfmd-2007", body: nil))
+                as? [String: Any])
         let session = try #require((page["items"] as? [[String: Any]])?.first?["id"] as? String)
 
         var holding = Configuration()
@@ -31,7 +33,9 @@ import Testing
                 defer { group.leave() }
                 do {
                     let api = try CurlTransport(baseURL: url, token: token, timeoutSeconds: 60)
-                    _ = try api.perform(path: "/v1/sessions/\(session)", body: Data("{\"title\":\"Waiting \(index)\"}".utf8), method: "PATCH")
+                    _ = try api.perform(
+                        path: "/v1/sessions/\(session)", body: Data("{\"title\":\"Waiting \(index)\"}".utf8),
+                        method: "PATCH")
                 } catch {
                     failures.add("writer \(index): \(error)")
                 }
@@ -40,7 +44,10 @@ import Testing
         var waiting = 0.0
         for _ in 0..<10_000 where waiting < Double(writers) {
             let metrics = String(decoding: try probe.perform(path: "/metrics", body: nil), as: UTF8.self)
-            waiting = metrics.split(separator: "\n").first { $0.hasPrefix(#"http_server_active_requests{http_request_method="PATCH"}"#) }
+            waiting =
+                metrics.split(separator: "\n").first {
+                    $0.hasPrefix(#"http_server_active_requests{http_request_method="PATCH"}"#)
+                }
                 .flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
         }
         #expect(waiting == Double(writers), "all writers are inside the daemon, waiting for the lock")

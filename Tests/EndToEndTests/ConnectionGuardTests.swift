@@ -18,7 +18,9 @@ import Testing
             address.sin_port = in_port_t(UInt16(port).bigEndian)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         }
 
@@ -48,7 +50,8 @@ import Testing
         let database = folder.appendingPathComponent("eventsd.sqlite")
         let token = try createUser(database: database, email: "admin@example.org", name: "Admin", admin: true)
         let daemon = try Daemon(
-            database: database, seed: nil, environment: ["EVENTSD_HEADER_TIMEOUT": "\(header)", "EVENTSD_IDLE_TIMEOUT": "\(idle)"])
+            database: database, seed: nil,
+            environment: ["EVENTSD_HEADER_TIMEOUT": "\(header)", "EVENTSD_IDLE_TIMEOUT": "\(idle)"])
         return (daemon, token)
     }
 
@@ -83,7 +86,8 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 25, "before the 30 s header timeout")
         let old = Connection(port: daemon.port)
         old.send("GET /healthz HTTP/1.0\r\n\r\n")
-        let answer = try #require(old.readToEnd(), "an HTTP/1.0 connection without keep-alive is closed after its answer")
+        let answer = try #require(
+            old.readToEnd(), "an HTTP/1.0 connection without keep-alive is closed after its answer")
         #expect(answer.hasPrefix("HTTP/1.1 200") || answer.hasPrefix("HTTP/1.0 200"), "\(answer)")
         #expect(answer.lowercased().contains("connection: close"))
     }

@@ -43,13 +43,19 @@ import Testing
 
     /// A hand-made push over HTTP from a replica of its own, stamped `ahead` milliseconds past the wall clock;
     /// the counter in each field orders its stamp.
-    static func push(_ url: String, token: String, _ fields: [Field], causalLength: Int64 = 1, ahead: Int64 = 0) throws -> PushResponse {
+    static func push(_ url: String, token: String, _ fields: [Field], causalLength: Int64 = 1, ahead: Int64 = 0) throws
+        -> PushResponse
+    {
         let replica = ReplicaID()
         let changes = CraftedPushTests.changes(fields, replica: replica, causalLength: causalLength, ahead: ahead)
         let body = try JSONEncoder().encode(
-            PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString, changes: ChangeSet(changes)))
+            PushRequest(
+                schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString,
+                changes: ChangeSet(changes)))
         let reply = try HostileInputTests.request("\(url)/v1/sync/push", token: token, body: body)
-        guard reply.status == 200 else { throw UnexpectedStatus(status: reply.status, body: String(decoding: reply.body, as: UTF8.self)) }
+        guard reply.status == 200 else {
+            throw UnexpectedStatus(status: reply.status, body: String(decoding: reply.body, as: UTF8.self))
+        }
         return try JSONDecoder().decode(PushResponse.self, from: reply.body)
     }
 
@@ -60,13 +66,16 @@ import Testing
 
     static func rejected(_ answer: PushResponse) -> Int { answer.notes.filter { $0.kind == .rejected }.count }
 
-    static func rsvpFields(_ session: String, _ email: String, person: String? = nil, response: String = "accepted", counter: UInt16 = 0)
+    static func rsvpFields(
+        _ session: String, _ email: String, person: String? = nil, response: String = "accepted", counter: UInt16 = 0
+    )
         -> [Field]
     {
         let id = World.rsvp(session, email)
         return [
             ("rsvps", id, nil, .null, counter), ("rsvps", id, "session_id", .text(session), counter),
-            ("rsvps", id, "person_id", .text(World.person(person ?? email)), counter), ("rsvps", id, "response", .text(response), counter),
+            ("rsvps", id, "person_id", .text(World.person(person ?? email)), counter),
+            ("rsvps", id, "response", .text(response), counter),
         ]
     }
 
@@ -95,7 +104,8 @@ import Testing
         var cursor: Int64 = 0
         var more = true
         while more {
-            let reply = try HostileInputTests.request("\(url)/v1/sync/pull?after=\(cursor)&limit=5000", method: "GET", token: token)
+            let reply = try HostileInputTests.request(
+                "\(url)/v1/sync/pull?after=\(cursor)&limit=5000", method: "GET", token: token)
             #expect(reply.status == 200)
             let page = try JSONDecoder().decode(PullResponse.self, from: reply.body)
             changes += try page.changes.changes()
@@ -116,15 +126,20 @@ import Testing
         let organizer = world.tokens[World.webOrganizer]!
 
         let borrowed = try Self.push(
-            daemon.url, token: attendee, [("sessions", jobs, "event_id", .text(World.event(Self.webinars)), 5)] + Self.rsvpFields(jobs, World.attendee))
+            daemon.url, token: attendee,
+            [("sessions", jobs, "event_id", .text(World.event(Self.webinars)), 5)]
+                + Self.rsvpFields(jobs, World.attendee))
         #expect(Self.rejected(borrowed) == 5, "borrowed link: \(borrowed.notes)")
 
-        let ordered = Self.rsvpFields(webinar, World.attendee, counter: 1)
+        let ordered =
+            Self.rsvpFields(webinar, World.attendee, counter: 1)
             + [("rsvps", World.rsvp(webinar, World.attendee), "person_id", .text(World.person(World.victim)), 9)]
-        let stampOrder = try Self.push(daemon.url, token: attendee, [ordered[4], ordered[0], ordered[1], ordered[3], ordered[2]])
+        let stampOrder = try Self.push(
+            daemon.url, token: attendee, [ordered[4], ordered[0], ordered[1], ordered[3], ordered[2]])
         #expect(Self.rejected(stampOrder) == 4, "stamp order: \(stampOrder.notes)")
 
-        let mistyped = try Self.push(daemon.url, token: attendee, [("people", World.person(World.attendee), "name", .blob(Data(count: 64)), 0)])
+        let mistyped = try Self.push(
+            daemon.url, token: attendee, [("people", World.person(World.attendee), "name", .blob(Data(count: 64)), 0)])
         #expect(Self.rejected(mistyped) == 1)
 
         let role = StableID.make("role", opening, World.person(World.webOrganizer), "co-chair")
@@ -133,31 +148,39 @@ import Testing
             [
                 ("session_roles", role, nil, .null, 0), ("session_roles", role, "session_id", .text(opening), 0),
                 ("session_roles", role, "person_id", .text(World.person(World.webOrganizer)), 0),
-                ("session_roles", role, "role", .text("co-chair"), 0), ("sessions", opening, "title", .text("Taken over"), 1),
+                ("session_roles", role, "role", .text("co-chair"), 0),
+                ("sessions", opening, "title", .text("Taken over"), 1),
             ])
         #expect(Self.rejected(chair) == 5, "an organizer of another event: \(chair.notes)")
-        #expect(Self.rejected(try Self.push(daemon.url, token: organizer, Self.rsvpFields(webinar, World.victim))) == 4, "a forged RSVP")
+        #expect(
+            Self.rejected(try Self.push(daemon.url, token: organizer, Self.rsvpFields(webinar, World.victim))) == 4,
+            "a forged RSVP")
         let declaration = StableID.make("declaration", World.event(Self.pss), "call-to-action")
         let signature = StableID.make("signature", declaration, World.person(World.victim))
         let forgedSignature = try Self.push(
             daemon.url, token: organizer,
             [
-                ("signatures", signature, nil, .null, 0), ("signatures", signature, "declaration_id", .text(declaration), 0),
+                ("signatures", signature, nil, .null, 0),
+                ("signatures", signature, "declaration_id", .text(declaration), 0),
                 ("signatures", signature, "person_id", .text(World.person(World.victim)), 0),
             ])
         #expect(Self.rejected(forgedSignature) == 3, "a forged signature")
 
         let delegatorRSVP = World.rsvp(jobs, World.invitee)
-        let selfDelegation = Self.rsvpFields(jobs, World.invitee, response: "delegated")
+        let selfDelegation =
+            Self.rsvpFields(jobs, World.invitee, response: "delegated")
             + [("rsvps", delegatorRSVP, "substitute_id", .text(World.person(World.invitee)), 0)]
         #expect(Self.rejected(try Self.push(daemon.url, token: invitee, selfDelegation)) == 5, "self-delegation")
-        let delegation = Self.rsvpFields(jobs, World.invitee, response: "delegated")
+        let delegation =
+            Self.rsvpFields(jobs, World.invitee, response: "delegated")
             + [("rsvps", delegatorRSVP, "substitute_id", .text(World.person(World.third)), 0)]
         #expect(try Self.push(daemon.url, token: invitee, delegation, causalLength: 3).notes.isEmpty)
-        let reaccept = try Self.push(daemon.url, token: invitee, [("rsvps", delegatorRSVP, "response", .text("accepted"), 1)], causalLength: 3)
+        let reaccept = try Self.push(
+            daemon.url, token: invitee, [("rsvps", delegatorRSVP, "response", .text("accepted"), 1)], causalLength: 3)
         #expect(reaccept.notes.map(\.kind) == [.rejected], "one invitation never yields two seats")
         let moved = try Self.push(
-            daemon.url, token: invitee, [("rsvps", delegatorRSVP, "substitute_id", .text(World.person(World.victim)), 1)], causalLength: 3)
+            daemon.url, token: invitee,
+            [("rsvps", delegatorRSVP, "substitute_id", .text(World.person(World.victim)), 1)], causalLength: 3)
         #expect(moved.notes.map(\.kind) == [.rejected], "a substitute once named stays")
         let apiReaccept = try HostileInputTests.request(
             "\(daemon.url)/v1/sessions/\(jobs)/rsvp", token: invitee, body: Data(#"{"response":"accepted"}"#.utf8))
@@ -187,15 +210,21 @@ import Testing
         #expect(rsvps.first?["response"] as? String == "delegated")
         #expect(rsvps.first?["substituteID"] as? String == World.person(World.third))
         let invited = try items("\(url)/v1/invitations?event=\(Self.pss)", token: admin)
-        #expect(invited.contains { $0["personID"] as? String == World.person(World.third) && $0["sessionID"] as? String == jobs })
+        #expect(
+            invited.contains {
+                $0["personID"] as? String == World.person(World.third) && $0["sessionID"] as? String == jobs
+            })
         #expect(!invited.contains { $0["personID"] as? String == World.person(World.attendee) })
         let name = try get("\(url)/v1/people/\(World.person(World.attendee))", token: admin).body["name"] as? String
         #expect(name == "Peter Otieno")
 
         let pull = try pulled(url, token: world.tokens[World.attendee]!)
         let hidden = Set([World.event(Self.pss), jobs])
-        #expect(!pull.contains { hidden.contains($0.rowID) || $0.value == .text(World.event(Self.pss)) }, "the attendee's pull holds nothing of the private summit")
-        let laptop = try Laptop.signedIn("attendee", in: world.folder, daemon: daemon, token: world.tokens[World.attendee]!)
+        #expect(
+            !pull.contains { hidden.contains($0.rowID) || $0.value == .text(World.event(Self.pss)) },
+            "the attendee's pull holds nothing of the private summit")
+        let laptop = try Laptop.signedIn(
+            "attendee", in: world.folder, daemon: daemon, token: world.tokens[World.attendee]!)
         #expect(try laptop.run("sessions", "list", "--event", Self.pss).status != 0)
     }
 
@@ -208,14 +237,17 @@ import Testing
         let webinar = World.session(Self.webinars, "w1")
         let victim = world.tokens[World.victim]!
         let attendee = world.tokens[World.attendee]!
-        let answered = try HostileInputTests.request("\(url)/v1/sessions/\(webinar)/rsvp", token: victim, body: Data(#"{"response":"accepted"}"#.utf8))
+        let answered = try HostileInputTests.request(
+            "\(url)/v1/sessions/\(webinar)/rsvp", token: victim, body: Data(#"{"response":"accepted"}"#.utf8))
         #expect(answered.status == 200)
         let id = World.rsvp(webinar, World.victim)
-        let removed = try HostileInputTests.request("\(url)/v1/rsvps/\(id)", method: "DELETE", token: world.tokens[World.webOrganizer]!)
+        let removed = try HostileInputTests.request(
+            "\(url)/v1/rsvps/\(id)", method: "DELETE", token: world.tokens[World.webOrganizer]!)
         #expect(removed.status == 204)
 
         func deletedIDs(_ token: String) throws -> [String] {
-            try Self.get("\(url)/v1/rsvps?updatedSince=2000-01-01T00:00:00Z", token: token).body["deletedIDs"] as? [String] ?? []
+            try Self.get("\(url)/v1/rsvps?updatedSince=2000-01-01T00:00:00Z", token: token).body["deletedIDs"]
+                as? [String] ?? []
         }
         #expect(try deletedIDs(victim).contains(id), "the person whose RSVP it was learns it is gone")
         #expect(try deletedIDs(world.tokens[World.webOrganizer]!).contains(id), "so does the organizer of its event")
@@ -224,11 +256,15 @@ import Testing
         #expect(try !Self.pulled(url, token: attendee).contains { $0.rowID == id })
 
         func status(_ method: String, _ path: String, _ body: String? = nil) throws -> Int {
-            try HostileInputTests.request("\(url)\(path)", method: method, token: attendee, body: body.map { Data($0.utf8) }).status
+            try HostileInputTests.request(
+                "\(url)\(path)", method: method, token: attendee, body: body.map { Data($0.utf8) }
+            ).status
         }
         for hidden in [Self.pss, "no-such-event"] {
             #expect(try status("GET", "/v1/sessions?event=\(hidden)") == 404, "\(hidden)")
-            #expect(try status("POST", "/v1/rooms", #"{"eventID":"\#(hidden)","name":"Annex","capacity":5}"#) == 404, "\(hidden)")
+            #expect(
+                try status("POST", "/v1/rooms", #"{"eventID":"\#(hidden)","name":"Annex","capacity":5}"#) == 404,
+                "\(hidden)")
             #expect(try status("PATCH", "/v1/events/\(hidden)", #"{"title":"Mine"}"#) == 404, "\(hidden)")
         }
         for hidden in [StableID.make("declaration", World.event(Self.pss), "call-to-action"), "no-such-declaration"] {
@@ -237,6 +273,8 @@ import Testing
         for hidden in [World.session(Self.pss, "jobs"), "no-such-session"] {
             #expect(try status("POST", "/v1/sessions/\(hidden)/rsvp", #"{"response":"accepted"}"#) == 404, "\(hidden)")
         }
-        #expect(try status("POST", "/v1/rooms", #"{"eventID":"gms-2017","name":"Annex","capacity":5}"#) == 403, "visible, not theirs")
+        #expect(
+            try status("POST", "/v1/rooms", #"{"eventID":"gms-2017","name":"Annex","capacity":5}"#) == 403,
+            "visible, not theirs")
     }
 }

@@ -24,22 +24,38 @@ import Testing
 
         init() throws {
             let folder = try temporaryFolder()
-            store = try EventsStore.open(path: folder.appendingPathComponent("eventsd.sqlite").path, migrations: AccountStore.registerMigrations)
+            store = try EventsStore.open(
+                path: folder.appendingPathComponent("eventsd.sqlite").path, migrations: AccountStore.registerMigrations)
             server = SyncServer(replica: store.replica, policy: EventsPolicy())
             let accounts = AccountStore(replica: store.replica)
             try store.addEvent(
                 EventDraft(
-                    slug: "pss", title: "Private Sector Summit", kind: "summit", timezone: "America/New_York", startsOn: "2016-09-20",
+                    slug: "pss", title: "Private Sector Summit", kind: "summit", timezone: "America/New_York",
+                    startsOn: "2016-09-20",
                     endsOn: "2016-09-20", invitationOnly: true, published: false))
             try store.addEvent(
-                EventDraft(slug: "web", title: "Webinars", kind: "webinar", timezone: "UTC", startsOn: "2021-03-01", endsOn: "2021-03-31"))
-            privateSession = try store.addSession(eventSlug: "pss", SessionDraft(title: "Plenary", start: "2016-09-20T09:00", end: "2016-09-20T10:00", capacity: 10))
-            otherPrivateSession = try store.addSession(eventSlug: "pss", SessionDraft(title: "Dinner", start: "2016-09-20T19:00", end: "2016-09-20T21:00"))
-            webinar = try store.addSession(eventSlug: "web", SessionDraft(title: "Labour pathways", start: "2021-03-02T14:00", end: "2021-03-02T15:00", capacity: 500))
+                EventDraft(
+                    slug: "web", title: "Webinars", kind: "webinar", timezone: "UTC", startsOn: "2021-03-01",
+                    endsOn: "2021-03-31"))
+            privateSession = try store.addSession(
+                eventSlug: "pss",
+                SessionDraft(title: "Plenary", start: "2016-09-20T09:00", end: "2016-09-20T10:00", capacity: 10))
+            otherPrivateSession = try store.addSession(
+                eventSlug: "pss", SessionDraft(title: "Dinner", start: "2016-09-20T19:00", end: "2016-09-20T21:00"))
+            webinar = try store.addSession(
+                eventSlug: "web",
+                SessionDraft(
+                    title: "Labour pathways", start: "2021-03-02T14:00", end: "2021-03-02T15:00", capacity: 500))
             closedWebinar = try store.addSession(
-                eventSlug: "web", SessionDraft(title: "Closed roundtable", start: "2021-03-03T14:00", end: "2021-03-03T15:00", invitationOnly: true))
+                eventSlug: "web",
+                SessionDraft(
+                    title: "Closed roundtable", start: "2021-03-03T14:00", end: "2021-03-03T15:00", invitationOnly: true
+                ))
             declaration = try store.addDeclaration(eventSlug: "web", title: "Call to Action")
-            for email in ["attendee@example.org", "invitee@example.org", "weborganizer@example.org", "victim@example.org", "third@example.org"] {
+            for email in [
+                "attendee@example.org", "invitee@example.org", "weborganizer@example.org", "victim@example.org",
+                "third@example.org",
+            ] {
                 try store.addPerson(name: email.components(separatedBy: "@")[0].capitalized, email: email)
                 principals[email] = try accounts.createAccount(email: email, name: email, isAdmin: false).0.id
             }
@@ -57,29 +73,38 @@ import Testing
             let replica = ReplicaID()
             let changes = CraftedPushTests.changes(fields, replica: replica, causalLength: causalLength)
             return try server.push(
-                PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString, changes: ChangeSet(changes)),
+                PushRequest(
+                    schemaVersion: EventsSchema.version, replica: replica, batch: UUID().uuidString,
+                    changes: ChangeSet(changes)),
                 principal: principals[email]!)
         }
 
         func rsvpRow(_ id: String) throws -> RSVP? {
-            try store.replica.read { db in try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) }
+            try store.replica.read { db in
+                try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id])
+            }
         }
 
         func invited(_ email: String, to session: String, event: String) throws -> Bool {
             try store.replica.read { db in
                 try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM invitations WHERE id = ?)",
-                    arguments: [StableID.make("invitation", StableID.make("event", event), session, Self.person(email))]) ?? false
+                    arguments: [StableID.make("invitation", StableID.make("event", event), session, Self.person(email))]
+                ) ?? false
             }
         }
 
-        func rsvpFields(_ session: String, _ email: String, person: String? = nil, response: String = "accepted", counter: UInt16 = 0)
+        func rsvpFields(
+            _ session: String, _ email: String, person: String? = nil, response: String = "accepted",
+            counter: UInt16 = 0
+        )
             -> [Field]
         {
             let id = Self.rsvp(session, email)
             return [
                 ("rsvps", id, nil, .null, counter), ("rsvps", id, "session_id", .text(session), counter),
-                ("rsvps", id, "person_id", .text(Self.person(person ?? email)), counter), ("rsvps", id, "response", .text(response), counter),
+                ("rsvps", id, "person_id", .text(Self.person(person ?? email)), counter),
+                ("rsvps", id, "response", .text(response), counter),
             ]
         }
     }
@@ -91,14 +116,17 @@ import Testing
         return fields.map { table, row, column, value, counter in
             Change(
                 table: table, rowID: row, column: column, value: value,
-                stamp: Stamp(causalLength: causalLength, time: HybridTimestamp(milliseconds: now, counter: Int64(counter)), replica: replica))
+                stamp: Stamp(
+                    causalLength: causalLength, time: HybridTimestamp(milliseconds: now, counter: Int64(counter)),
+                    replica: replica))
         }
     }
 
     @Test func aBorrowedEventDoesNotJudgeTheRowsBesideIt() throws {
         let world = try World()
         let borrow: [Field] = [("sessions", world.privateSession, "event_id", .text(StableID.make("event", "web")), 5)]
-        let answer = try world.push("attendee@example.org", borrow + world.rsvpFields(world.privateSession, "attendee@example.org"))
+        let answer = try world.push(
+            "attendee@example.org", borrow + world.rsvpFields(world.privateSession, "attendee@example.org"))
         #expect(answer.notes.filter { $0.kind == .rejected }.count == 5)
         #expect(try world.rsvpRow(World.rsvp(world.privateSession, "attendee@example.org")) == nil)
         #expect(try world.store.session(id: world.privateSession).eventID == StableID.make("event", "pss"))
@@ -107,13 +135,19 @@ import Testing
     @Test func theMergedValueIsJudgedWhateverOrderTheStampsAreListedIn() throws {
         let world = try World()
         let id = World.rsvp(world.webinar, "attendee@example.org")
-        let fields = world.rsvpFields(world.webinar, "attendee@example.org", counter: 1) + [("rsvps", id, "person_id", .text(World.person("victim@example.org")), 9)]
+        let fields =
+            world.rsvpFields(world.webinar, "attendee@example.org", counter: 1) + [
+                ("rsvps", id, "person_id", .text(World.person("victim@example.org")), 9)
+            ]
         let reordered = [fields[4], fields[0], fields[1], fields[3], fields[2]]
         let answer = try world.push("attendee@example.org", reordered)
         #expect(answer.notes.filter { $0.kind == .rejected }.count == 4, "\(answer.notes)")
         #expect(try world.rsvpRow(id) == nil)
         // The refused row was put back as absent, a newer incarnation than the push's: a laptop answers anew.
-        #expect(try world.push("attendee@example.org", world.rsvpFields(world.webinar, "attendee@example.org"), causalLength: 3).notes.isEmpty)
+        #expect(
+            try world.push(
+                "attendee@example.org", world.rsvpFields(world.webinar, "attendee@example.org"), causalLength: 3
+            ).notes.isEmpty)
         #expect(try world.rsvpRow(id)?.decision == .confirmed)
     }
 
@@ -123,13 +157,16 @@ import Testing
         let answer = try world.push(
             "weborganizer@example.org",
             [
-                ("session_roles", role, nil, .null, 0), ("session_roles", role, "session_id", .text(world.privateSession), 0),
+                ("session_roles", role, nil, .null, 0),
+                ("session_roles", role, "session_id", .text(world.privateSession), 0),
                 ("session_roles", role, "person_id", .text(World.person("weborganizer@example.org")), 0),
-                ("session_roles", role, "role", .text("co-chair"), 0), ("sessions", world.privateSession, "title", .text("Taken over"), 1),
+                ("session_roles", role, "role", .text("co-chair"), 0),
+                ("sessions", world.privateSession, "title", .text("Taken over"), 1),
             ])
         #expect(answer.notes.filter { $0.kind == .rejected }.count == 5)
         #expect(try world.store.session(id: world.privateSession).title == "Plenary")
-        #expect(try world.store.replica.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session_roles") } == 0)
+        #expect(
+            try world.store.replica.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session_roles") } == 0)
     }
 
     @Test func organizersRemoveButNeverForgeAnAttendeesRows() throws {
@@ -140,17 +177,25 @@ import Testing
         let signed = try world.push(
             "weborganizer@example.org",
             [
-                ("signatures", signature, nil, .null, 0), ("signatures", signature, "declaration_id", .text(world.declaration), 0),
+                ("signatures", signature, nil, .null, 0),
+                ("signatures", signature, "declaration_id", .text(world.declaration), 0),
                 ("signatures", signature, "person_id", .text(World.person("victim@example.org")), 0),
             ])
         #expect(signed.notes.filter { $0.kind == .rejected }.count == 3)
-        #expect(try world.push("victim@example.org", world.rsvpFields(world.webinar, "victim@example.org"), causalLength: 3).notes.isEmpty)
+        #expect(
+            try world.push("victim@example.org", world.rsvpFields(world.webinar, "victim@example.org"), causalLength: 3)
+                .notes.isEmpty)
         let twin = StableID.make("rsvp", world.webinar, "twin")
         let second = try world.push(
             "victim@example.org",
-            [("rsvps", twin, nil, .null, 0), ("rsvps", twin, "session_id", .text(world.webinar), 0), ("rsvps", twin, "person_id", .text(World.person("victim@example.org")), 0)])
+            [
+                ("rsvps", twin, nil, .null, 0), ("rsvps", twin, "session_id", .text(world.webinar), 0),
+                ("rsvps", twin, "person_id", .text(World.person("victim@example.org")), 0),
+            ])
         #expect(second.notes.filter { $0.kind == .rejected }.count == 3, "one RSVP per person and session")
-        let removal = try world.push("weborganizer@example.org", [("rsvps", World.rsvp(world.webinar, "victim@example.org"), nil, .null, 0)], causalLength: 4)
+        let removal = try world.push(
+            "weborganizer@example.org", [("rsvps", World.rsvp(world.webinar, "victim@example.org"), nil, .null, 0)],
+            causalLength: 4)
         #expect(removal.notes.isEmpty)
         #expect(try world.rsvpRow(World.rsvp(world.webinar, "victim@example.org")) == nil)
     }
@@ -158,23 +203,46 @@ import Testing
     @Test func onlyTheInvitedDelegateAndOneInvitationNeverYieldsTwoSeats() throws {
         let world = try World()
         let session = world.closedWebinar
-        let selfDelegation = world.rsvpFields(session, "attendee@example.org", response: "delegated")
-            + [("rsvps", World.rsvp(session, "attendee@example.org"), "substitute_id", .text(World.person("attendee@example.org")), 0)]
+        let selfDelegation =
+            world.rsvpFields(session, "attendee@example.org", response: "delegated")
+            + [
+                (
+                    "rsvps", World.rsvp(session, "attendee@example.org"), "substitute_id",
+                    .text(World.person("attendee@example.org")), 0
+                )
+            ]
         #expect(try world.push("attendee@example.org", selfDelegation).notes.filter { $0.kind == .rejected }.count == 5)
-        let uninvited = world.rsvpFields(session, "attendee@example.org", response: "delegated")
-            + [("rsvps", World.rsvp(session, "attendee@example.org"), "substitute_id", .text(World.person("third@example.org")), 0)]
-        #expect(try world.push("attendee@example.org", uninvited, causalLength: 3).notes.filter { $0.kind == .rejected }.count == 5)
+        let uninvited =
+            world.rsvpFields(session, "attendee@example.org", response: "delegated")
+            + [
+                (
+                    "rsvps", World.rsvp(session, "attendee@example.org"), "substitute_id",
+                    .text(World.person("third@example.org")), 0
+                )
+            ]
+        #expect(
+            try world.push("attendee@example.org", uninvited, causalLength: 3).notes.filter { $0.kind == .rejected }
+                .count == 5)
         #expect(try !world.invited("third@example.org", to: session, event: "web"))
 
-        let delegation = world.rsvpFields(session, "invitee@example.org", response: "delegated")
-            + [("rsvps", World.rsvp(session, "invitee@example.org"), "substitute_id", .text(World.person("third@example.org")), 0)]
+        let delegation =
+            world.rsvpFields(session, "invitee@example.org", response: "delegated")
+            + [
+                (
+                    "rsvps", World.rsvp(session, "invitee@example.org"), "substitute_id",
+                    .text(World.person("third@example.org")), 0
+                )
+            ]
         #expect(try world.push("invitee@example.org", delegation).notes.isEmpty)
         #expect(try world.invited("third@example.org", to: session, event: "web"))
-        #expect(try !world.invited("invitee@example.org", to: session, event: "web"), "the delegator's place is handed over")
+        #expect(
+            try !world.invited("invitee@example.org", to: session, event: "web"), "the delegator's place is handed over"
+        )
         let id = World.rsvp(session, "invitee@example.org")
         let again = try world.push("invitee@example.org", [("rsvps", id, "response", .text("accepted"), 1)])
         #expect(again.notes.map(\.kind) == [.rejected])
-        let elsewhere = try world.push("invitee@example.org", [("rsvps", id, "substitute_id", .text(World.person("victim@example.org")), 1)])
+        let elsewhere = try world.push(
+            "invitee@example.org", [("rsvps", id, "substitute_id", .text(World.person("victim@example.org")), 1)])
         #expect(elsewhere.notes.map(\.kind) == [.rejected])
         #expect(try world.rsvpRow(id)?.substituteID == World.person("third@example.org"))
     }
@@ -185,14 +253,21 @@ import Testing
         let sessions = Set(try page.changes.changes().filter { $0.table == "sessions" }.map(\.rowID))
         #expect(sessions.contains(world.privateSession))
         #expect(!sessions.contains(world.otherPrivateSession))
-        #expect(try page.changes.changes().contains { $0.table == "events" && $0.rowID == StableID.make("event", "pss") })
-        let attendee = try world.server.pull(after: 0, limit: 10_000, principal: world.principals["attendee@example.org"]!)
-        #expect(try !attendee.changes.changes().contains { $0.rowID == StableID.make("event", "pss") || $0.rowID == world.privateSession })
-        let intrusion = StableID.make("invitation", StableID.make("event", "pss"), "", World.person("attendee@example.org"))
+        #expect(
+            try page.changes.changes().contains { $0.table == "events" && $0.rowID == StableID.make("event", "pss") })
+        let attendee = try world.server.pull(
+            after: 0, limit: 10_000, principal: world.principals["attendee@example.org"]!)
+        #expect(
+            try !attendee.changes.changes().contains {
+                $0.rowID == StableID.make("event", "pss") || $0.rowID == world.privateSession
+            })
+        let intrusion = StableID.make(
+            "invitation", StableID.make("event", "pss"), "", World.person("attendee@example.org"))
         let invited = try world.push(
             "attendee@example.org",
             [
-                ("invitations", intrusion, nil, .null, 0), ("invitations", intrusion, "event_id", .text(StableID.make("event", "pss")), 0),
+                ("invitations", intrusion, nil, .null, 0),
+                ("invitations", intrusion, "event_id", .text(StableID.make("event", "pss")), 0),
                 ("invitations", intrusion, "person_id", .text(World.person("attendee@example.org")), 0),
             ] + world.rsvpFields(world.privateSession, "attendee@example.org"))
         #expect(invited.notes.filter { $0.kind == .rejected }.count == 7)
@@ -203,8 +278,12 @@ import Testing
         let world = try World()
         let accounts = AccountStore(replica: world.store.replica)
         _ = try accounts.createAccount(email: "élodie@example.org", name: "Élodie", isAdmin: false)
-        #expect(throws: AccountsError.self) { try accounts.createAccount(email: "ÉLODIE@example.org", name: "Twin", isAdmin: false) }
-        #expect(throws: AccountsError.self) { try accounts.createAccount(email: "E\u{301}LODIE@EXAMPLE.ORG", name: "Twin", isAdmin: false) }
+        #expect(throws: AccountsError.self) {
+            try accounts.createAccount(email: "ÉLODIE@example.org", name: "Twin", isAdmin: false)
+        }
+        #expect(throws: AccountsError.self) {
+            try accounts.createAccount(email: "E\u{301}LODIE@EXAMPLE.ORG", name: "Twin", isAdmin: false)
+        }
         let person = try world.store.addPerson(name: "Élodie", email: "E\u{301}lodie@Example.org")
         #expect(person == StableID.make("person", "élodie@example.org"))
         #expect(try world.store.person(id: "ÉLODIE@example.org").id == person)
@@ -212,18 +291,29 @@ import Testing
 
     @Test func thePersonalFeedShowsWhatItsOwnerMaySeeNowWithTheirActualDecision() throws {
         let world = try World()
-        let tiny = try world.store.addSession(eventSlug: "web", SessionDraft(title: "Small room", start: "2021-03-04T14:00", end: "2021-03-04T15:00", capacity: 1))
-        for (email, session) in [("invitee@example.org", world.privateSession), ("victim@example.org", tiny), ("invitee@example.org", tiny)] {
-            try world.store.acting(as: world.principals[email]!).respond(sessionID: session, person: email, response: "accepted")
+        let tiny = try world.store.addSession(
+            eventSlug: "web",
+            SessionDraft(title: "Small room", start: "2021-03-04T14:00", end: "2021-03-04T15:00", capacity: 1))
+        for (email, session) in [
+            ("invitee@example.org", world.privateSession), ("victim@example.org", tiny), ("invitee@example.org", tiny),
+        ] {
+            try world.store.acting(as: world.principals[email]!).respond(
+                sessionID: session, person: email, response: "accepted")
         }
         func feed() throws -> String {
-            try world.store.personalCalendar(person: "invitee@example.org", reader: world.principals["invitee@example.org"]!)
+            try world.store.personalCalendar(
+                person: "invitee@example.org", reader: world.principals["invitee@example.org"]!)
         }
         let before = try feed()
         #expect(before.contains("SUMMARY:Plenary"))
-        let waiting = try #require(before.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("SUMMARY:Small room") })
-        #expect(waiting.contains("PARTSTAT=TENTATIVE") && waiting.contains("STATUS:TENTATIVE"), "waitlisted is not accepted: \(waiting)")
-        try world.store.deleteInvitation(id: StableID.make("invitation", StableID.make("event", "pss"), world.privateSession, World.person("invitee@example.org")))
+        let waiting = try #require(
+            before.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("SUMMARY:Small room") })
+        #expect(
+            waiting.contains("PARTSTAT=TENTATIVE") && waiting.contains("STATUS:TENTATIVE"),
+            "waitlisted is not accepted: \(waiting)")
+        try world.store.deleteInvitation(
+            id: StableID.make(
+                "invitation", StableID.make("event", "pss"), world.privateSession, World.person("invitee@example.org")))
         #expect(try !feed().contains("SUMMARY:Plenary"), "a revoked invitation takes the session out of the feed")
     }
 
@@ -256,13 +346,20 @@ import Testing
 
         let intruder = world.store.acting(as: attendee).creatingOnly()
         for person in ["invitee@example.org", "third@example.org"] {
-            #expect(Self.isForbidden { try intruder.invite(eventSlug: "web", sessionID: world.closedWebinar, person: person) }, "\(person)")
+            #expect(
+                Self.isForbidden {
+                    try intruder.invite(eventSlug: "web", sessionID: world.closedWebinar, person: person)
+                }, "\(person)")
         }
-        #expect(Self.isForbidden {
-            try intruder.addSession(eventSlug: "web", SessionDraft(title: "Copy", start: "2021-03-02T14:00", end: "2021-03-02T15:00"), id: world.webinar)
-        })
+        #expect(
+            Self.isForbidden {
+                try intruder.addSession(
+                    eventSlug: "web", SessionDraft(title: "Copy", start: "2021-03-02T14:00", end: "2021-03-02T15:00"),
+                    id: world.webinar)
+            })
         let organizer = world.store.acting(as: world.principals["weborganizer@example.org"]!).creatingOnly()
-        let existing = StableID.make("invitation", StableID.make("event", "web"), world.closedWebinar, World.person("invitee@example.org"))
+        let existing = StableID.make(
+            "invitation", StableID.make("event", "web"), world.closedWebinar, World.person("invitee@example.org"))
         #expect(throws: EventsError.duplicate(kind: "invitation", key: existing), "the organizer learns it exists") {
             try organizer.invite(eventSlug: "web", sessionID: world.closedWebinar, person: "invitee@example.org")
         }
@@ -277,7 +374,10 @@ import Testing
             }
         }
         for person in ["victim@example.org", "nobody@example.org"] {
-            #expect(Self.isForbidden { try store.respond(sessionID: attendee.webinar, person: person, response: "accepted") }, "\(person)")
+            #expect(
+                Self.isForbidden {
+                    try store.respond(sessionID: attendee.webinar, person: person, response: "accepted")
+                }, "\(person)")
         }
     }
 }

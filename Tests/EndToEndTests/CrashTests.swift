@@ -42,12 +42,17 @@ import Testing
             #expect(try laptop.ok("status", "--json").contains("\"pendingChanges\" : 0"))
         }
         let fresh = try Laptop.signedIn("fresh", in: folder, daemon: daemon, token: token)
-        struct Row: Decodable, Hashable { var id: String; var title: String }
-        let rows = try JSONDecoder().decode([Row].self, from: Data(fresh.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
+        struct Row: Decodable, Hashable {
+            var id: String
+            var title: String
+        }
+        let rows = try JSONDecoder().decode(
+            [Row].self, from: Data(fresh.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
         let crashRows = rows.filter { $0.title.hasPrefix("Crash test") }
         #expect(crashRows.count == Self.iterations * 3, "every session made reached the daemon")
         #expect(Set(crashRows.map(\.title)).count == crashRows.count, "none was applied twice")
-        let mine = try JSONDecoder().decode([Row].self, from: Data(laptop.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
+        let mine = try JSONDecoder().decode(
+            [Row].self, from: Data(laptop.ok("sessions", "list", "--event", "gms-2017", "--json").utf8))
         #expect(Set(mine) == Set(rows))
         daemon.stop()
     }

@@ -43,13 +43,16 @@ import Testing
         try? handle.close()
         let title = String(repeating: "A long title that needs new pages. ", count: 400)
         let refused = try laptop.run(
-            "sessions", "add", "--event", "gfmd-2007", "--title", title, "--start", "2007-07-10T18:00", "--end", "2007-07-10T19:00")
+            "sessions", "add", "--event", "gfmd-2007", "--title", title, "--start", "2007-07-10T18:00", "--end",
+            "2007-07-10T19:00")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("is full; nothing was changed"), "\(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1)
         try FileManager.default.removeItem(at: filler)
         #expect(try laptop.ok("sessions", "list", "--event", "gfmd-2007", "--json") == before)
-        _ = try laptop.ok("sessions", "add", "--event", "gfmd-2007", "--title", "After freeing space", "--start", "2007-07-10T18:00", "--end", "2007-07-10T19:00")
+        _ = try laptop.ok(
+            "sessions", "add", "--event", "gfmd-2007", "--title", "After freeing space", "--start", "2007-07-10T18:00",
+            "--end", "2007-07-10T19:00")
     }
 
     @Test(.enabled(if: canFreeze, "needs the immutable attribute"))
@@ -61,14 +64,19 @@ import Testing
         defer { daemon.stop() }
         let laptop = try Laptop.signedIn("home", in: folder, daemon: daemon, token: token)
         let before = try laptop.ok("sessions", "list", "--event", "gfmd-2007", "--json")
-        let files = ["replica.sqlite", "replica.sqlite-wal", "replica.sqlite-shm"].map { laptop.home.appendingPathComponent($0).path }
-            .filter { FileManager.default.fileExists(atPath: $0) }
+        let files = ["replica.sqlite", "replica.sqlite-wal", "replica.sqlite-shm"].map {
+            laptop.home.appendingPathComponent($0).path
+        }
+        .filter { FileManager.default.fileExists(atPath: $0) }
         #expect(Self.succeeds("/usr/bin/chattr", ["+i"] + files))
         let refused = try laptop.run(
-            "sessions", "add", "--event", "gfmd-2007", "--title", "Frozen", "--start", "2007-07-10T18:00", "--end", "2007-07-10T19:00")
+            "sessions", "add", "--event", "gfmd-2007", "--title", "Frozen", "--start", "2007-07-10T18:00", "--end",
+            "2007-07-10T19:00")
         _ = Self.succeeds("/usr/bin/chattr", ["-i"] + files)
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("cannot be written (") && refused.stderr.contains("nothing was changed"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("cannot be written (") && refused.stderr.contains("nothing was changed"),
+            "\(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(try laptop.ok("sessions", "list", "--event", "gfmd-2007", "--json") == before)
     }

@@ -12,7 +12,8 @@ import Testing
     }
 
     static func agenda(_ laptop: Laptop, event: String) throws -> [SessionRow] {
-        try JSONDecoder().decode([SessionRow].self, from: Data(laptop.ok("sessions", "list", "--event", event, "--json").utf8))
+        try JSONDecoder().decode(
+            [SessionRow].self, from: Data(laptop.ok("sessions", "list", "--event", event, "--json").utf8))
     }
 
     @Test func offlineEditsRoundTripThroughTheDaemon() throws {

@@ -14,7 +14,9 @@ import Testing
     }
 
     static func firstSession(_ url: String, token: String) throws -> [String: Any] {
-        let page = json(try HostileInputTests.request("\(url)/v1/sessions?event=gms-2017&limit=1", method: "GET", token: token).body)
+        let page = json(
+            try HostileInputTests.request("\(url)/v1/sessions?event=gms-2017&limit=1", method: "GET", token: token).body
+        )
         return try #require((page["items"] as? [[String: Any]])?.first)
     }
 
@@ -41,14 +43,22 @@ import Testing
         ]
         let changes = hostile.map { Change(table: "sessions", rowID: id, column: $0.0, value: $0.1, stamp: stamp) }
         let body = try JSONEncoder().encode(
-            PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: "hostile", changes: ChangeSet(changes)))
+            PushRequest(
+                schemaVersion: EventsSchema.version, replica: replica, batch: "hostile", changes: ChangeSet(changes)))
         let reply = try HostileInputTests.request("\(daemon.url)/v1/sync/push", token: token, body: body)
         #expect(reply.status == 200, "\(String(decoding: reply.body, as: UTF8.self))")
         let answer = try JSONDecoder().decode(PushResponse.self, from: reply.body)
         #expect(answer.notes.filter { $0.kind == .rejected }.map(\.index) == Array(0..<7))
-        #expect(answer.notes.first { $0.index == 2 }?.reason == "sessions.starts_at must be an instant in UTC such as 2017-09-18T13:00:00Z.")
-        #expect(answer.notes.first { $0.index == 7 }?.kind == .restamped, "cleaned text is restamped so the laptop adopts it")
-        #expect(try answer.corrections.changes().contains { $0.column == "description" && $0.value == .text("[2J]0;owned Cleared31m") })
+        #expect(
+            answer.notes.first { $0.index == 2 }?.reason
+                == "sessions.starts_at must be an instant in UTC such as 2017-09-18T13:00:00Z.")
+        #expect(
+            answer.notes.first { $0.index == 7 }?.kind == .restamped,
+            "cleaned text is restamped so the laptop adopts it")
+        #expect(
+            try answer.corrections.changes().contains {
+                $0.column == "description" && $0.value == .text("[2J]0;owned Cleared31m")
+            })
 
         for restart in [false, true] {
             if restart {
@@ -76,7 +86,8 @@ import Testing
         daemon.stop()
         let queue = try DatabaseQueue(path: database.path)
         try queue.write { db in
-            try db.execute(sql: "UPDATE sessions SET capacity = 'many', invitation_only = 'yes' WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE sessions SET capacity = 'many', invitation_only = 'yes' WHERE id = ?", arguments: [id])
         }
         try queue.close()
 
@@ -89,7 +100,8 @@ import Testing
         let stored = try Self.session(id, url: daemon.url, token: token)
         #expect(stored.status == 500)
         #expect(stored.body["type"] as? String == "/problems/unreadable-row")
-        let calendar = try HostileInputTests.request("\(daemon.url)/v1/events/gms-2017/agenda.ics", method: "GET", token: nil)
+        let calendar = try HostileInputTests.request(
+            "\(daemon.url)/v1/events/gms-2017/agenda.ics", method: "GET", token: nil)
         #expect(calendar.status == 500)
         #expect(try HostileInputTests.request("\(daemon.url)/healthz", method: "GET", token: nil).status == 200)
         #expect(daemon.process.isRunning)

@@ -18,11 +18,13 @@ import Testing
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("eventsd.sqlite").path
         let store = try openDaemonStore(path: path)
-        let (_, token) = try AccountStore(replica: store.replica).createAccount(email: "ana@example.org", name: "Ana", isAdmin: true)
+        let (_, token) = try AccountStore(replica: store.replica).createAccount(
+            email: "ana@example.org", name: "Ana", isAdmin: true)
         let configuration = DaemonConfiguration(databasePath: path, maxBodySize: maxBodySize)
         let services = DaemonServices()
         let router = buildRouter(
-            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()), configuration: configuration, services: services)
+            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()),
+            configuration: configuration, services: services)
         return Fixture(app: Application(router: router, services: [services.database]), token: token)
     }
 
@@ -51,10 +53,13 @@ import Testing
                 let problem = try Self.problem(response)
                 #expect(problem.type == "/problems/unauthorized")
             }
-            try await client.execute(uri: "/v1/sync/pull?after=0", method: .get, headers: [.authorization: "Bearer nope"]) {
+            try await client.execute(
+                uri: "/v1/sync/pull?after=0", method: .get, headers: [.authorization: "Bearer nope"]
+            ) {
                 #expect($0.status == .unauthorized)
             }
-            try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(fixture.token)"]) {
+            try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(fixture.token)"])
+            {
                 #expect($0.status == .ok)
                 #expect(String(buffer: $0.body).contains("ana@example.org"))
             }
@@ -65,13 +70,18 @@ import Testing
         let fixture = try Self.fixture(maxBodySize: 4_096)
         let auth: HTTPFields = [.authorization: "Bearer \(fixture.token)", .contentType: "application/json"]
         try await fixture.app.test(.router) { client in
-            try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(string: "{\"schemaVersion\": 1")) {
+            try await client.execute(
+                uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(string: "{\"schemaVersion\": 1")
+            ) {
                 #expect($0.status == .badRequest)
                 let problem = try Self.problem($0)
                 #expect(problem.type == "/problems/malformed-body")
             }
             let old = PushRequest(schemaVersion: -7, replica: ReplicaID(), batch: "b", changes: .empty)
-            try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(bytes: try JSONEncoder().encode(old))) {
+            try await client.execute(
+                uri: "/v1/sync/push", method: .post, headers: auth,
+                body: ByteBuffer(bytes: try JSONEncoder().encode(old))
+            ) {
                 #expect($0.status == .badRequest)
                 let problem = try Self.problem($0)
                 #expect(problem.detail.contains("upgrade eventsctl"))
@@ -108,13 +118,19 @@ import Testing
         try await fixture.app.test(.router) { client in
             let before = try await Self.counter("eventsd_sync_batches_total", client)
             #expect(before == 0)
-            let push = PushRequest(schemaVersion: EventsSchema.version, replica: ReplicaID(), batch: "b1", changes: .empty)
+            let push = PushRequest(
+                schemaVersion: EventsSchema.version, replica: ReplicaID(), batch: "b1", changes: .empty)
             for _ in 0..<2 {
-                try await client.execute(uri: "/v1/sync/push", method: .post, headers: auth, body: ByteBuffer(bytes: try JSONEncoder().encode(push))) {
+                try await client.execute(
+                    uri: "/v1/sync/push", method: .post, headers: auth,
+                    body: ByteBuffer(bytes: try JSONEncoder().encode(push))
+                ) {
                     #expect($0.status == .ok)
                 }
             }
-            try await client.execute(uri: "/v1/sync/pull?after=0&schema=\(EventsSchema.version)", method: .get, headers: auth) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/v1/sync/pull?after=0&schema=\(EventsSchema.version)", method: .get, headers: auth
+            ) { #expect($0.status == .ok) }
             let batches = try await Self.counter("eventsd_sync_batches_total", client)
             let pulls = try await Self.counter("eventsd_sync_pulls_total", client)
             #expect(batches == 2 && pulls == 1)

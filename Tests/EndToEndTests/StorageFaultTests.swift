@@ -29,7 +29,8 @@ import Testing
         let holder = try DatabaseQueue(path: setup.replica.path, configuration: configuration)
         try holder.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
         let refused = try setup.laptop.run(
-            "sessions", "add", "--event", "gms-2017", "--title", "Blocked", "--start", "2017-09-19T15:00", "--end", "2017-09-19T16:00")
+            "sessions", "add", "--event", "gms-2017", "--title", "Blocked", "--start", "2017-09-19T15:00", "--end",
+            "2017-09-19T16:00")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("locked by another program"), "\(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1)
@@ -42,7 +43,8 @@ import Testing
     @Test func aDamagedReplicaIsRebuiltFromTheDaemonAfterSendingItsQueue() throws {
         let setup = try Setup()
         let queued = try setup.laptop.ok(
-            "sessions", "add", "--event", "gms-2017", "--title", "Queued before the rebuild", "--start", "2017-09-19T15:00",
+            "sessions", "add", "--event", "gms-2017", "--title", "Queued before the rebuild", "--start",
+            "2017-09-19T15:00",
             "--end", "2017-09-19T16:00"
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         let rebuilt = try setup.laptop.ok("rebuild")
@@ -60,7 +62,9 @@ import Testing
         #expect(damaged.stderr.contains("damaged; run 'eventsctl rebuild'"), "\(damaged.stderr)")
         #expect(try setup.laptop.ok("rebuild").contains("no queued changes could be read"))
         #expect(try setup.laptop.ok("sessions", "list", "--event", "gms-2017").contains(queued))
-        let kept = try FileManager.default.contentsOfDirectory(atPath: setup.laptop.home.path).filter { $0.contains(".previous-") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: setup.laptop.home.path).filter {
+            $0.contains(".previous-")
+        }
         #expect(!kept.isEmpty, "the damaged file is kept")
         setup.daemon.stop()
     }

@@ -24,20 +24,27 @@ import Testing
         let organizer = world.tokens["organizer@example.org"]!
         let (first, second, third) = (World.attendees[0], World.attendees[1], World.attendees[2])
         for email in [first, second, third] {
-            #expect(try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
+            #expect(
+                try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
         }
         let (secondID, thirdID) = (World.rsvp(world.oneSeat, second), World.rsvp(world.oneSeat, third))
-        #expect(try Self.position(daemon.url, World.rsvp(world.oneSeat, first), token: organizer) == nil, "confirmed: no place in the queue")
+        #expect(
+            try Self.position(daemon.url, World.rsvp(world.oneSeat, first), token: organizer) == nil,
+            "confirmed: no place in the queue")
         #expect(try Self.position(daemon.url, secondID, token: organizer) == 1)
         #expect(try Self.position(daemon.url, thirdID, token: organizer) == 2)
 
         let folder = try temporaryFolder()
         let previous = try Replica(
-            path: folder.appendingPathComponent("previous.sqlite").path, schema: EventsSchema.replicated.asOf(version: EventsSchema.version - 1))
-        let current = try Replica(path: folder.appendingPathComponent("current.sqlite").path, schema: EventsSchema.replicated)
+            path: folder.appendingPathComponent("previous.sqlite").path,
+            schema: EventsSchema.replicated.asOf(version: EventsSchema.version - 1))
+        let current = try Replica(
+            path: folder.appendingPathComponent("current.sqlite").path, schema: EventsSchema.replicated)
         func syncBoth() throws {
             for replica in [previous, current] {
-                let report = try SyncClient(replica: replica, transport: try CurlTransport(baseURL: daemon.url, token: world.tokens[third]!)).sync()
+                let report = try SyncClient(
+                    replica: replica, transport: try CurlTransport(baseURL: daemon.url, token: world.tokens[third]!)
+                ).sync()
                 #expect(report.refused == 0)
                 #expect(try replica.clientStatus().pendingChanges == 0)
             }
@@ -61,11 +68,13 @@ import Testing
         defer { daemon.stop() }
         let (first, second) = (World.attendees[0], World.attendees[1])
         for email in [first, second] {
-            #expect(try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
+            #expect(
+                try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
         }
         let secondID = World.rsvp(world.oneSeat, second)
         let pushed = try CraftedPushOverHTTPTests.push(
-            daemon.url, token: world.tokens[second]!, [("rsvps", secondID, "waitlist_position", .integer(5), 0)], ahead: 60_000)
+            daemon.url, token: world.tokens[second]!, [("rsvps", secondID, "waitlist_position", .integer(5), 0)],
+            ahead: 60_000)
         #expect(pushed.accepted == 0)
         #expect(try Self.position(daemon.url, secondID, token: world.tokens["organizer@example.org"]!) == 1)
     }
@@ -75,14 +84,17 @@ import Testing
         let world = try World()
         var daemon = try Daemon(database: world.database, seed: nil)
         for email in World.attendees {
-            #expect(try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
+            #expect(
+                try IntegrityTests.answer(daemon.url, world.oneSeat, token: world.tokens[email]!, "accepted") == 200)
         }
         daemon.stop()
         let waiting = World.attendees.dropFirst().map { World.rsvp(world.oneSeat, $0) }
         let store = try EventsStore.open(path: world.database.path, migrations: AccountStore.registerMigrations)
         #expect(Set(try waiting.map { try store.rsvp(id: $0).waitlistPosition }) == [1, 2])
         try store.replica.writeLocalTables { db in try db.execute(sql: "UPDATE rsvps SET waitlist_position = NULL") }
-        #expect(try waiting.allSatisfy { try store.rsvp(id: $0).waitlistPosition == nil }, "as a daemon before the upgrade left them")
+        #expect(
+            try waiting.allSatisfy { try store.rsvp(id: $0).waitlistPosition == nil },
+            "as a daemon before the upgrade left them")
 
         daemon = try Daemon(database: world.database, seed: nil)
         defer { daemon.stop() }

@@ -4,13 +4,14 @@ import Sync
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One push never holds the writer for long (at most 5,000 changes, else 413), and each account's writes have a
 /// budget (429 with `Retry-After`); reads are never held back, and a laptop told to wait keeps its queue.
 @Suite(.serialized) struct WriteLimitTests {
-    static func post(_ url: String, token: String, body: Data) throws -> (status: Int, retryAfter: String?, body: Data) {
+    static func post(_ url: String, token: String, body: Data) throws -> (status: Int, retryAfter: String?, body: Data)
+    {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = "POST"
         request.httpBody = body
@@ -34,15 +35,22 @@ import FoundationNetworking
         let daemon = try Daemon(database: database, seed: nil)
         defer { daemon.stop() }
         let replica = ReplicaID()
-        let stamp = Stamp(causalLength: 1, time: HybridTimestamp(milliseconds: Replica.wallClock(), counter: 0), replica: replica)
-        let changes = (0...5_000).map { Change(table: "organizations", rowID: "org-\($0)", column: nil, value: .null, stamp: stamp) }
-        let body = try JSONEncoder().encode(PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: "big", changes: ChangeSet(changes)))
+        let stamp = Stamp(
+            causalLength: 1, time: HybridTimestamp(milliseconds: Replica.wallClock(), counter: 0), replica: replica)
+        let changes = (0...5_000).map {
+            Change(table: "organizations", rowID: "org-\($0)", column: nil, value: .null, stamp: stamp)
+        }
+        let body = try JSONEncoder().encode(
+            PushRequest(
+                schemaVersion: EventsSchema.version, replica: replica, batch: "big", changes: ChangeSet(changes)))
         let reply = try Self.post("\(daemon.url)/v1/sync/push", token: token, body: body)
         #expect(reply.status == 413)
         let problem = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any]
         #expect(problem?["type"] as? String == "/problems/too-many-changes")
         let page = try JSONEncoder().encode(
-            PushRequest(schemaVersion: EventsSchema.version, replica: replica, batch: "page", changes: ChangeSet(Array(changes.prefix(5_000)))))
+            PushRequest(
+                schemaVersion: EventsSchema.version, replica: replica, batch: "page",
+                changes: ChangeSet(Array(changes.prefix(5_000)))))
         #expect(try Self.post("\(daemon.url)/v1/sync/push", token: token, body: page).status == 200)
     }
 
@@ -57,13 +65,16 @@ import FoundationNetworking
         var retryAfter: String?
         for index in 0..<6 {
             let reply = try Self.post(
-                "\(daemon.url)/v1/organizations", token: token, body: Data(#"{"name": "City \#(index)", "kind": "city"}"#.utf8))
+                "\(daemon.url)/v1/organizations", token: token,
+                body: Data(#"{"name": "City \#(index)", "kind": "city"}"#.utf8))
             statuses.append(reply.status)
             if reply.status == 429 { retryAfter = reply.retryAfter }
         }
         #expect(statuses == [201, 201, 201, 201, 429, 429], "a pull is a read: the sign-in spent nothing")
         #expect(retryAfter.flatMap(Int.init).map { $0 >= 1 } == true)
-        #expect(try HostileInputTests.request("\(daemon.url)/v1/me", method: "GET", token: token).status == 200, "reads are not counted")
+        #expect(
+            try HostileInputTests.request("\(daemon.url)/v1/me", method: "GET", token: token).status == 200,
+            "reads are not counted")
 
         _ = try laptop.ok("orgs", "add", "--name", "Queued city", "--kind", "city")
         let sync = try laptop.run("sync")

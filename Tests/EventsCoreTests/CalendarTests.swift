@@ -7,13 +7,15 @@ import Testing
 /// The iCalendar writer: a golden file, structural properties over generated hostile agendas, SEQUENCE and
 /// byte-stable re-export.
 @Suite struct CalendarTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/agenda.ics")
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/agenda.ics")
 
     /// A small forum with a webinar, a cancelled session, co-chairs and RSVPs, under a fixed clock.
     static func forumStore(titles: [String] = []) throws -> EventsStore {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try EventsStore.open(path: folder.appendingPathComponent("r.sqlite").path, now: { 1_500_000_000_000 })
+        let store = try EventsStore.open(
+            path: folder.appendingPathComponent("r.sqlite").path, now: { 1_500_000_000_000 })
         try store.addEvent(
             EventDraft(
                 slug: "gfmd", title: "GFMD, first meeting", kind: "forum", series: "GFMD", timezone: "Europe/Brussels",
@@ -27,7 +29,8 @@ import Testing
         let roundtable = try store.addSession(
             eventSlug: "gfmd",
             SessionDraft(
-                title: "Roundtable 2: remittances; diaspora, and development", format: "roundtable", start: "2007-07-10T11:00",
+                title: "Roundtable 2: remittances; diaspora, and development", format: "roundtable",
+                start: "2007-07-10T11:00",
                 end: "2007-07-10T13:00", room: "Room 2", segment: "Government meeting"),
             id: "rt2")
         try store.addRole(sessionID: roundtable, person: "katrin@example.org", role: "co-chair")
@@ -35,11 +38,13 @@ import Testing
         let webinar = try store.addSession(
             eventSlug: "gfmd",
             SessionDraft(
-                title: "Webinar: the forum online", format: "webinar", start: "2007-07-09T15:00", end: "2007-07-09T16:00",
+                title: "Webinar: the forum online", format: "webinar", start: "2007-07-09T15:00",
+                end: "2007-07-09T16:00",
                 joinURL: "https://webinars.example.org/join/forum", description: "Line one\nLine two: with a colon"),
             id: "web")
         let cancelled = try store.addSession(
-            eventSlug: "gfmd", SessionDraft(title: "Side event", start: "2007-07-11T09:00", end: "2007-07-11T10:00"), id: "side")
+            eventSlug: "gfmd", SessionDraft(title: "Side event", start: "2007-07-11T09:00", end: "2007-07-11T10:00"),
+            id: "side")
         try store.cancelSession(id: cancelled)
         try store.respond(sessionID: roundtable, person: "liza@example.org", response: "accepted")
         try store.respond(sessionID: webinar, person: "liza@example.org", response: "tentative")
@@ -47,7 +52,9 @@ import Testing
         for (index, title) in titles.enumerated() {
             _ = try store.addSession(
                 eventSlug: "gfmd",
-                SessionDraft(title: title, start: "2007-07-11T\(10 + index % 10):00", end: "2007-07-11T\(10 + index % 10):30", room: title),
+                SessionDraft(
+                    title: title, start: "2007-07-11T\(10 + index % 10):00", end: "2007-07-11T\(10 + index % 10):30",
+                    room: title),
                 id: "hostile-\(index)")
         }
         return store
@@ -65,7 +72,8 @@ import Testing
     }
 
     @Test func personalExportCarriesOnlyAttendedSessionsWithTheirAnswer() throws {
-        let document = try ICalendarDocument(Self.forumStore().calendar(eventSlug: "gfmd", person: "liza@example.org", mine: true))
+        let document = try ICalendarDocument(
+            Self.forumStore().calendar(eventSlug: "gfmd", person: "liza@example.org", mine: true))
         let text = document.unfolded
         let events = document.components("VEVENT")
         #expect(events.count == 2)
@@ -74,8 +82,8 @@ import Testing
         #expect(text.contains("PARTSTAT=TENTATIVE"))
         #expect(text.contains("ATTENDEE;ROLE=CHAIR;CN=Katrin Weber:urn:uuid:"))
         #expect(!text.contains("katrin@example.org"), "co-chairs' emails never leave in a feed")
-        let public_ = try Self.forumStore().calendar(eventSlug: "gfmd")
-        #expect(!public_.contains("ATTENDEE"))
+        let publicFeed = try Self.forumStore().calendar(eventSlug: "gfmd")
+        #expect(!publicFeed.contains("ATTENDEE"))
     }
 
     @Test func movingRaisesSequenceByOneAndAnUnchangedReExportIsByteIdentical() throws {
@@ -88,15 +96,19 @@ import Testing
         #expect(moved.event(uid: "session-rt2@eventsd.local")?["SEQUENCE"] == "1")
         #expect(moved.event(uid: "session-rt2@eventsd.local")?["DTSTART"] == "20070710T140000")
         try store.editSession(id: "rt2", SessionDraft(title: "Renamed only"))
-        #expect(try ICalendarDocument(store.calendar(eventSlug: "gfmd")).event(uid: "session-rt2@eventsd.local")?["SEQUENCE"] == "1")
-        let cancelled = try ICalendarDocument(store.calendar(eventSlug: "gfmd")).event(uid: "session-side@eventsd.local")
+        #expect(
+            try ICalendarDocument(store.calendar(eventSlug: "gfmd")).event(uid: "session-rt2@eventsd.local")?[
+                "SEQUENCE"] == "1")
+        let cancelled = try ICalendarDocument(store.calendar(eventSlug: "gfmd")).event(
+            uid: "session-side@eventsd.local")
         #expect(cancelled?["STATUS"] == "CANCELLED" && cancelled?["SEQUENCE"] == "1")
     }
 
     static let hostile = [
         "Line\nbreak", "Carriage\r\nreturn", "semi;colon", "com,ma", "co:lon", "quote \"here\"", "back\\slash",
         "emoji 👩🏽‍💻🇲🇦 family 👨‍👩‍👧‍👦", "combining e\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}", "RTL مرحبا بكم في المنتدى",
-        "BEGIN:VEVENT", "\nEND:VCALENDAR\nBEGIN:VCALENDAR", "tab\there", "nul\u{0}byte", String(repeating: "長", count: 60),
+        "BEGIN:VEVENT", "\nEND:VCALENDAR\nBEGIN:VCALENDAR", "tab\there", "nul\u{0}byte",
+        String(repeating: "長", count: 60),
         String(repeating: "a\u{301}", count: 60), "x;LANGUAGE=fr:evil",
     ]
 
@@ -104,18 +116,26 @@ import Testing
         var random = SeededGenerator(seed: 42)
         for round in 0..<20 {
             let titles = (0..<6).map { _ in
-                (0..<Int.random(in: 1...4, using: &random)).map { _ in Self.hostile.randomElement(using: &random)! }.joined()
+                (0..<Int.random(in: 1...4, using: &random)).map { _ in Self.hostile.randomElement(using: &random)! }
+                    .joined()
             }
             let text = try Self.forumStore(titles: titles).calendar(eventSlug: "gfmd", person: "liza@example.org")
             let document = try ICalendarDocument(text)
             try document.checkStructure()
             for (index, title) in titles.enumerated() {
-                let event = try #require(document.event(uid: "session-hostile-\(index)@eventsd.local"), "round \(round)")
-                let expected = title.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+                let event = try #require(
+                    document.event(uid: "session-hostile-\(index)@eventsd.local"), "round \(round)")
+                let expected = title.unicodeScalars.filter {
+                    $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" || $0 == "\n" || $0 == "\r"
+                }
                 let normalized = String(String.UnicodeScalarView(expected)).replacingOccurrences(of: "\r\n", with: "\n")
                     .replacingOccurrences(of: "\r", with: "\n")
-                #expect(ICalendarDocument.unescape(event["SUMMARY"] ?? "") == normalized.trimmingCharacters(in: .whitespacesAndNewlines))
-                #expect(ICalendarDocument.unescape(event["LOCATION"] ?? "").hasPrefix(normalized.trimmingCharacters(in: .whitespacesAndNewlines)))
+                #expect(
+                    ICalendarDocument.unescape(event["SUMMARY"] ?? "")
+                        == normalized.trimmingCharacters(in: .whitespacesAndNewlines))
+                #expect(
+                    ICalendarDocument.unescape(event["LOCATION"] ?? "").hasPrefix(
+                        normalized.trimmingCharacters(in: .whitespacesAndNewlines)))
             }
         }
     }

@@ -8,7 +8,8 @@ import Testing
 func temporaryStore(name: String = "replica") throws -> EventsStore {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("events-core-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return try EventsStore.open(path: folder.appendingPathComponent("\(name).sqlite").path, migrations: AccountStore.registerMigrations)
+    return try EventsStore.open(
+        path: folder.appendingPathComponent("\(name).sqlite").path, migrations: AccountStore.registerMigrations)
 }
 
 let mayorsSummit = EventDraft(
@@ -19,11 +20,14 @@ let mayorsSummit = EventDraft(
     @Test func readsLocalTimesInTheEventsZoneAndStoresUTC() throws {
         let store = try temporaryStore()
         try store.declareEvent(mayorsSummit)
-        let id = try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "Opening", start: "2017-09-18T09:30", end: "2017-09-18T11:00"))
+        let id = try store.addSession(
+            eventSlug: "gms-2017", SessionDraft(title: "Opening", start: "2017-09-18T09:30", end: "2017-09-18T11:00"))
         let session = try store.session(id: id)
         #expect(Instant.format(session.startsAt) == "2017-09-18T13:30:00Z")
         #expect(Instant.format(session.endsAt) == "2017-09-18T15:00:00Z")
-        let explicit = try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "UTC", start: "2017-09-18T20:00:00Z", end: "2017-09-18T21:00:00+00:00"))
+        let explicit = try store.addSession(
+            eventSlug: "gms-2017",
+            SessionDraft(title: "UTC", start: "2017-09-18T20:00:00Z", end: "2017-09-18T21:00:00+00:00"))
         #expect(Instant.format(try store.session(id: explicit).startsAt) == "2017-09-18T20:00:00Z")
     }
 
@@ -31,18 +35,24 @@ let mayorsSummit = EventDraft(
         let store = try temporaryStore()
         try store.declareEvent(mayorsSummit)
         #expect(throws: EventsError.emptyTitle) {
-            try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "  ", start: "2017-09-18T09:00", end: "2017-09-18T10:00"))
+            try store.addSession(
+                eventSlug: "gms-2017", SessionDraft(title: "  ", start: "2017-09-18T09:00", end: "2017-09-18T10:00"))
         }
         #expect(throws: EventsError.invalidTime("tomorrow")) {
-            try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "T", start: "tomorrow", end: "2017-09-18T10:00"))
+            try store.addSession(
+                eventSlug: "gms-2017", SessionDraft(title: "T", start: "tomorrow", end: "2017-09-18T10:00"))
         }
         #expect(throws: EventsError.endsBeforeStart(start: "2017-09-18 10:00", end: "2017-09-18 09:00")) {
-            try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "T", start: "2017-09-18T10:00", end: "2017-09-18T09:00"))
+            try store.addSession(
+                eventSlug: "gms-2017", SessionDraft(title: "T", start: "2017-09-18T10:00", end: "2017-09-18T09:00"))
         }
         #expect(throws: EventsError.eventNotFound("nope")) {
-            try store.addSession(eventSlug: "nope", SessionDraft(title: "T", start: "2017-09-18T09:00", end: "2017-09-18T10:00"))
+            try store.addSession(
+                eventSlug: "nope", SessionDraft(title: "T", start: "2017-09-18T09:00", end: "2017-09-18T10:00"))
         }
-        #expect(throws: EventsError.sessionNotFound("missing")) { try store.editSession(id: "missing", SessionDraft(title: "x")) }
+        #expect(throws: EventsError.sessionNotFound("missing")) {
+            try store.editSession(id: "missing", SessionDraft(title: "x"))
+        }
         #expect(throws: EventsError.sessionNotFound("missing")) { try store.deleteSession(id: "missing") }
         #expect(try store.sessions(eventSlug: "gms-2017").isEmpty)
     }
@@ -50,7 +60,8 @@ let mayorsSummit = EventDraft(
     @Test func movingTheStartKeepsTheLength() throws {
         let store = try temporaryStore()
         try store.declareEvent(mayorsSummit)
-        let id = try store.addSession(eventSlug: "gms-2017", SessionDraft(title: "Panel", start: "2017-09-18T11:30", end: "2017-09-18T13:00"))
+        let id = try store.addSession(
+            eventSlug: "gms-2017", SessionDraft(title: "Panel", start: "2017-09-18T11:30", end: "2017-09-18T13:00"))
         try store.editSession(id: id, SessionDraft(start: "2017-09-19T09:00"))
         let moved = try store.session(id: id)
         #expect(Instant.format(moved.startsAt) == "2017-09-19T13:00:00Z")
@@ -96,12 +107,14 @@ let mayorsSummit = EventDraft(
         let roles = try store.replica.rows(of: EventsTable.sessionRoles.name).filter { $0["role"] == .text("co-chair") }
         let removed = try #require(roles.first)
         let person = try #require(try store.people().first { $0.id == removed["person_id"]?.text })
-        try store.removeRole(sessionID: try #require(removed["session_id"]?.text), person: person.email ?? person.id, role: "co-chair")
+        try store.removeRole(
+            sessionID: try #require(removed["session_id"]?.text), person: person.email ?? person.id, role: "co-chair")
 
         let gfmd = folder.appendingPathComponent("03-gfmd-2007-brussels.json")
         let text = try String(contentsOf: gfmd, encoding: .utf8)
         #expect(text.contains("\"role\": \"co-chair\""))
-        try text.replacingOccurrences(of: "\"role\": \"co-chair\"", with: "\"role\": \"Co-Chair\"").write(to: gfmd, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"role\": \"co-chair\"", with: "\"role\": \"Co-Chair\"").write(
+            to: gfmd, atomically: true, encoding: .utf8)
         _ = try loader.load(directory: folder)
         let after = try store.replica.rows(of: EventsTable.sessionRoles.name).filter { $0["role"] == .text("co-chair") }
         #expect(after.count == roles.count - 1, "no removed role comes back")
@@ -119,7 +132,8 @@ let mayorsSummit = EventDraft(
             try Data.fetchAll(db, sql: "SELECT hash FROM account_tokens")
         }
         #expect(stored.count == 1 && stored[0] != Data(token.utf8))
-        let file = try Data(contentsOf: URL(fileURLWithPath: store.replica.path))
+        let file =
+            try Data(contentsOf: URL(fileURLWithPath: store.replica.path))
             + ((try? Data(contentsOf: URL(fileURLWithPath: store.replica.path + "-wal"))) ?? Data())
         #expect(file.range(of: Data(token.utf8)) == nil)
         #expect(throws: AccountsError.emailTaken("ANA@example.org")) {

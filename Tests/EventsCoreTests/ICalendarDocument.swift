@@ -31,7 +31,10 @@ struct ICalendarDocument {
             if !inQuotes, character == ":" {
                 return Property(name: name, parameters: parameters, value: String(line.dropFirst(offset + 1)))
             }
-            if !seenName, character == ";" { seenName = true; continue }
+            if !seenName, character == ";" {
+                seenName = true
+                continue
+            }
             if seenName { parameters.append(character) } else { name.append(character) }
         }
         throw Malformed(line: line)
@@ -55,8 +58,10 @@ struct ICalendarDocument {
             #expect(!line.hasSuffix("\\") || line.hasSuffix("\\\\"), "a fold splits an escape: \(line)")
         }
         let known: Set = [
-            "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL",
-            "TZID", "DTSTART", "DTEND", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "UID", "DTSTAMP", "SEQUENCE", "SUMMARY", "DESCRIPTION",
+            "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME", "REFRESH-INTERVAL",
+            "X-PUBLISHED-TTL",
+            "TZID", "DTSTART", "DTEND", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "UID", "DTSTAMP", "SEQUENCE", "SUMMARY",
+            "DESCRIPTION",
             "LOCATION", "URL", "CATEGORIES", "STATUS", "ATTENDEE",
         ]
         for property in properties { #expect(known.contains(property.name), "unexpected property \(property.name)") }
@@ -116,4 +121,3 @@ struct ICalendarDocument {
         return result
     }
 }
-

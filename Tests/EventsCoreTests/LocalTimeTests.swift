@@ -9,26 +9,38 @@ import Testing
 @Suite struct LocalTimeTests {
     static func store(zone: String, from first: String, to last: String) throws -> EventsStore {
         let store = try temporaryStore()
-        try store.addEvent(EventDraft(slug: "summit", title: "Summit", kind: "summit", timezone: zone, startsOn: first, endsOn: last))
+        try store.addEvent(
+            EventDraft(slug: "summit", title: "Summit", kind: "summit", timezone: zone, startsOn: first, endsOn: last))
         return store
     }
 
     @Test func aTimeTheClockShowsTwiceNeedsItsOffset() throws {
         let store = try Self.store(zone: "America/New_York", from: "2017-11-04", to: "2017-11-06")
-        #expect(throws: EventsError.ambiguousLocalTime("2017-11-05T01:30", zone: "America/New_York", offsets: ["-04:00", "-05:00"])) {
-            try store.addSession(eventSlug: "summit", SessionDraft(title: "Night owls", start: "2017-11-05T01:30", end: "2017-11-05T03:00"))
+        #expect(
+            throws: EventsError.ambiguousLocalTime(
+                "2017-11-05T01:30", zone: "America/New_York", offsets: ["-04:00", "-05:00"])
+        ) {
+            try store.addSession(
+                eventSlug: "summit",
+                SessionDraft(title: "Night owls", start: "2017-11-05T01:30", end: "2017-11-05T03:00"))
         }
-        let second = try store.addSession(eventSlug: "summit", SessionDraft(title: "Night owls", start: "2017-11-05T01:30-05:00", end: "2017-11-05T03:00"))
+        let second = try store.addSession(
+            eventSlug: "summit",
+            SessionDraft(title: "Night owls", start: "2017-11-05T01:30-05:00", end: "2017-11-05T03:00"))
         #expect(try store.session(id: second).startsAt == Instant.parse("2017-11-05T06:30:00Z"))
         let calendar = try store.calendar(eventSlug: "summit")
-        #expect(calendar.contains("DTSTART:20171105T063000Z"), "the second 01:30 is written in UTC, not as a TZID local time")
+        #expect(
+            calendar.contains("DTSTART:20171105T063000Z"),
+            "the second 01:30 is written in UTC, not as a TZID local time")
         #expect(calendar.contains("DTEND;TZID=America/New_York:20171105T030000"))
     }
 
     @Test func aTimeTheClockSkipsIsRefused() throws {
         let store = try Self.store(zone: "America/New_York", from: "2017-03-11", to: "2017-03-13")
         #expect(throws: EventsError.skippedLocalTime("2017-03-12T02:30", zone: "America/New_York")) {
-            try store.addSession(eventSlug: "summit", SessionDraft(title: "Lost hour", start: "2017-03-12T02:30", end: "2017-03-12T04:00"))
+            try store.addSession(
+                eventSlug: "summit",
+                SessionDraft(title: "Lost hour", start: "2017-03-12T02:30", end: "2017-03-12T04:00"))
         }
     }
 
@@ -36,11 +48,15 @@ import Testing
     func theEventsDatesHoldWhenItsFirstMidnightIsSkipped(_ zone: String, _ day: String) throws {
         let store = try Self.store(zone: zone, from: day, to: day)
         for start in ["1990-01-01T10:00", "2099-01-01T10:00"] {
-            #expect(throws: EventsError.outsideEvent(session: "Elsewhere in time", starts: day, ends: day), "\(start)") {
-                try store.addSession(eventSlug: "summit", SessionDraft(title: "Elsewhere in time", start: start, end: String(start.prefix(11)) + "11:00"))
+            #expect(throws: EventsError.outsideEvent(session: "Elsewhere in time", starts: day, ends: day), "\(start)")
+            {
+                try store.addSession(
+                    eventSlug: "summit",
+                    SessionDraft(title: "Elsewhere in time", start: start, end: String(start.prefix(11)) + "11:00"))
             }
         }
-        let opening = try store.addSession(eventSlug: "summit", SessionDraft(title: "Opening", start: day + "T01:00", end: day + "T02:00"))
+        let opening = try store.addSession(
+            eventSlug: "summit", SessionDraft(title: "Opening", start: day + "T01:00", end: day + "T02:00"))
         #expect(try store.session(id: opening).title == "Opening")
     }
 

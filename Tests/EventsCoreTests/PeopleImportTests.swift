@@ -14,7 +14,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("name,email\n\"Sarah Nakato,sarah@example.org\nGrace Liu,grace@example.org\n", "Line 2: a quoted field is never closed"),
+        (
+            "name,email\n\"Sarah Nakato,sarah@example.org\nGrace Liu,grace@example.org\n",
+            "Line 2: a quoted field is never closed"
+        ),
         ("name,email\nSarah \"Nak\" Nakato,sarah@example.org\n", "Line 2: a quote inside an unquoted field"),
         ("name,email\n\"Sarah\"x,sarah@example.org\n", "Line 2: text after a closing quote"),
         ("name,email\nSarah,sarah@example.org,extra\n", "Line 2: 3 fields where the header has 2"),
@@ -37,7 +40,8 @@ import Testing
         let csv = "name,email\n\"Sarah Nakato,sarah@example.org\nGrace Liu,grace@example.org\nBad,a@b@c\n"
         let report = try store.importPeople(csv: csv, skipInvalid: true)
         #expect(report.created == 1)
-        #expect(report.skipped == ["Line 2: a quoted field is never closed", "Line 4: 'a@b@c' is not an email address."])
+        #expect(
+            report.skipped == ["Line 2: a quoted field is never closed", "Line 4: 'a@b@c' is not an email address."])
         #expect(try store.people().map(\.name) == ["Grace Liu"])
     }
 
@@ -52,7 +56,9 @@ import Testing
         let first = try store.importPeople(csv: csv)
         #expect(first.created == 2 && first.updated == 0 && first.unchanged == 0)
         #expect(first.skipped == ["Line 4: the same person as line 3"])
-        let again = try store.importPeople(csv: csv.replacingOccurrences(of: "Grace Liu,grace@example.org,,US", with: "Grace Liu,grace@example.org,,CA"))
+        let again = try store.importPeople(
+            csv: csv.replacingOccurrences(
+                of: "Grace Liu,grace@example.org,,US", with: "Grace Liu,grace@example.org,,CA"))
         #expect(again.created == 0 && again.updated == 1 && again.unchanged == 1, "\(again)")
         #expect(try store.people().count == 2, "a row without an email is one person however often it is imported")
     }

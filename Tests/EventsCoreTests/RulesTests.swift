@@ -13,16 +13,22 @@ import Testing
     static func forumStore() throws -> (EventsStore, roundtable: String) {
         let store = try temporaryStore()
         try store.addEvent(forum)
-        try store.addOrganization(name: "Government of Germany", kind: "government", country: "DE", developmentStatus: "developed")
-        try store.addOrganization(name: "Government of Sweden", kind: "government", country: "SE", developmentStatus: "developed")
-        try store.addOrganization(name: "Government of Morocco", kind: "government", country: "MA", developmentStatus: "developing")
+        try store.addOrganization(
+            name: "Government of Germany", kind: "government", country: "DE", developmentStatus: "developed")
+        try store.addOrganization(
+            name: "Government of Sweden", kind: "government", country: "SE", developmentStatus: "developed")
+        try store.addOrganization(
+            name: "Government of Morocco", kind: "government", country: "MA", developmentStatus: "developing")
         try store.addOrganization(name: "Migrant Forum in Asia", kind: "civil-society-diaspora")
         try store.addPerson(name: "Katrin", email: "katrin@example.org", organization: "Government of Germany")
         try store.addPerson(name: "Elin", email: "elin@example.org", organization: "Government of Sweden")
         try store.addPerson(name: "Youssef", email: "youssef@example.org", organization: "Government of Morocco")
         try store.addPerson(name: "Liza", email: "liza@example.org", organization: "Migrant Forum in Asia")
         let roundtable = try store.addSession(
-            eventSlug: "gfmd", SessionDraft(title: "Roundtable 2", format: "roundtable", start: "2007-07-10T11:00", end: "2007-07-10T13:00", room: "Room 1"))
+            eventSlug: "gfmd",
+            SessionDraft(
+                title: "Roundtable 2", format: "roundtable", start: "2007-07-10T11:00", end: "2007-07-10T13:00",
+                room: "Room 1"))
         return (store, roundtable)
     }
 
@@ -55,9 +61,15 @@ import Testing
     @Test func nobodyIsInTwoPlacesAtOnce() throws {
         let (store, roundtable) = try Self.forumStore()
         let parallel = try store.addSession(
-            eventSlug: "gfmd", SessionDraft(title: "Roundtable 3", format: "panel", start: "2007-07-10T12:00", end: "2007-07-10T14:00", room: "Room 2"))
+            eventSlug: "gfmd",
+            SessionDraft(
+                title: "Roundtable 3", format: "panel", start: "2007-07-10T12:00", end: "2007-07-10T14:00",
+                room: "Room 2"))
         let later = try store.addSession(
-            eventSlug: "gfmd", SessionDraft(title: "Common Space", format: "plenary", start: "2007-07-10T13:00", end: "2007-07-10T14:00", room: "Room 3"))
+            eventSlug: "gfmd",
+            SessionDraft(
+                title: "Common Space", format: "plenary", start: "2007-07-10T13:00", end: "2007-07-10T14:00",
+                room: "Room 3"))
         try store.addRole(sessionID: roundtable, person: "liza@example.org", role: "speaker")
         #expect(throws: EventsError.personBusy(person: "Liza", with: "Roundtable 2")) {
             try store.addRole(sessionID: parallel, person: "liza@example.org", role: "moderator")
@@ -71,27 +83,37 @@ import Testing
     @Test func aRoomHoldsOneSessionAtATimeAcrossSiblingEvents() throws {
         let (store, _) = try Self.forumStore()
         #expect(throws: EventsError.roomBusy(room: "Room 1", with: "Roundtable 2")) {
-            try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Clash", start: "2007-07-10T12:00", end: "2007-07-10T12:30", room: "Room 1"))
+            try store.addSession(
+                eventSlug: "gfmd",
+                SessionDraft(title: "Clash", start: "2007-07-10T12:00", end: "2007-07-10T12:30", room: "Room 1"))
         }
-        _ = try store.addSession(eventSlug: "gfmd", SessionDraft(title: "After", start: "2007-07-10T13:00", end: "2007-07-10T14:00", room: "Room 1"))
+        _ = try store.addSession(
+            eventSlug: "gfmd",
+            SessionDraft(title: "After", start: "2007-07-10T13:00", end: "2007-07-10T14:00", room: "Room 1"))
         var sibling = Self.forum
         sibling.slug = "gfmd-side-events"
         sibling.series = nil
         try store.addEvent(sibling)
         #expect(throws: EventsError.roomBusy(room: "Room 1", with: "Roundtable 2")) {
-            try store.addSession(eventSlug: "gfmd-side-events", SessionDraft(title: "Side", start: "2007-07-10T11:30", end: "2007-07-10T12:00", room: "Room 1"))
+            try store.addSession(
+                eventSlug: "gfmd-side-events",
+                SessionDraft(title: "Side", start: "2007-07-10T11:30", end: "2007-07-10T12:00", room: "Room 1"))
         }
         var elsewhere = sibling
         elsewhere.slug = "elsewhere"
         elsewhere.city = "Manila"
         try store.addEvent(elsewhere)
-        _ = try store.addSession(eventSlug: "elsewhere", SessionDraft(title: "Side", start: "2007-07-10T11:30", end: "2007-07-10T12:00", room: "Room 1"))
+        _ = try store.addSession(
+            eventSlug: "elsewhere",
+            SessionDraft(title: "Side", start: "2007-07-10T11:30", end: "2007-07-10T12:00", room: "Room 1"))
     }
 
     @Test func aCancelledSessionFreesItsRoom() throws {
         let (store, roundtable) = try Self.forumStore()
         let instead = SessionDraft(title: "Instead", start: "2007-07-10T11:00", end: "2007-07-10T12:00", room: "Room 1")
-        #expect(throws: EventsError.roomBusy(room: "Room 1", with: "Roundtable 2")) { try store.addSession(eventSlug: "gfmd", instead) }
+        #expect(throws: EventsError.roomBusy(room: "Room 1", with: "Roundtable 2")) {
+            try store.addSession(eventSlug: "gfmd", instead)
+        }
         try store.cancelSession(id: roundtable)
         let booked = try store.addSession(eventSlug: "gfmd", instead)
         #expect(try store.session(id: booked).room == "Room 1", "the cancelled session's room is free")
@@ -100,9 +122,11 @@ import Testing
     @Test func aSessionLiesWithinItsEventsDates() throws {
         let (store, roundtable) = try Self.forumStore()
         #expect(throws: EventsError.outsideEvent(session: "Too early", starts: "2007-07-10", ends: "2007-07-11")) {
-            try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Too early", start: "2007-07-09T23:00", end: "2007-07-10T01:00"))
+            try store.addSession(
+                eventSlug: "gfmd", SessionDraft(title: "Too early", start: "2007-07-09T23:00", end: "2007-07-10T01:00"))
         }
-        _ = try store.addSession(eventSlug: "gfmd", SessionDraft(title: "Late", start: "2007-07-11T22:00", end: "2007-07-11T23:59"))
+        _ = try store.addSession(
+            eventSlug: "gfmd", SessionDraft(title: "Late", start: "2007-07-11T22:00", end: "2007-07-11T23:59"))
         #expect(throws: EventsError.outsideEvent(session: "Roundtable 2", starts: "2007-07-10", ends: "2007-07-11")) {
             try store.moveSession(id: roundtable, start: "2007-07-12T09:00")
         }
@@ -110,8 +134,12 @@ import Testing
 
     @Test func capacityIsAPositiveNumber() throws {
         let (store, roundtable) = try Self.forumStore()
-        #expect(throws: EventsError.invalidCapacity(0)) { try store.editSession(id: roundtable, SessionDraft(capacity: 0)) }
-        #expect(throws: EventsError.invalidCapacity(-3)) { try store.addRoom(eventSlug: "gfmd", name: "Annex", capacity: -3) }
+        #expect(throws: EventsError.invalidCapacity(0)) {
+            try store.editSession(id: roundtable, SessionDraft(capacity: 0))
+        }
+        #expect(throws: EventsError.invalidCapacity(-3)) {
+            try store.addRoom(eventSlug: "gfmd", name: "Annex", capacity: -3)
+        }
         try store.editSession(id: roundtable, SessionDraft(capacity: 80))
         #expect(try store.session(id: roundtable).capacity == 80)
     }
@@ -119,9 +147,12 @@ import Testing
     @Test func aSubstituteIsADifferentPerson() throws {
         let (store, roundtable) = try Self.forumStore()
         #expect(throws: EventsError.substituteIsSelf) {
-            try store.respond(sessionID: roundtable, person: "katrin@example.org", response: "delegated", substitute: "katrin@example.org")
+            try store.respond(
+                sessionID: roundtable, person: "katrin@example.org", response: "delegated",
+                substitute: "katrin@example.org")
         }
-        try store.respond(sessionID: roundtable, person: "katrin@example.org", response: "delegated", substitute: "elin@example.org")
+        try store.respond(
+            sessionID: roundtable, person: "katrin@example.org", response: "delegated", substitute: "elin@example.org")
         let agenda = try store.agenda(eventSlug: "gfmd", person: "katrin@example.org")
         #expect(agenda.items.first?.rsvp?.response == "delegated")
     }
@@ -137,12 +168,17 @@ import Testing
         let (store, _) = try Self.forumStore()
         let before = try store.people().count
         #expect {
-            try store.importPeople(csv: "name,email,organization\nAna,ana@example.org,Government of Germany\nBo,bo@example.org,Nowhere Inc\n")
+            try store.importPeople(
+                csv:
+                    "name,email,organization\nAna,ana@example.org,Government of Germany\nBo,bo@example.org,Nowhere Inc\n"
+            )
         } throws: { error in
             "\(error)".contains("Line 3: No organization 'Nowhere Inc'")
         }
         #expect(try store.people().count == before)
-        #expect(try store.importPeople(csv: "name,email,organization,country\n\"Tremblay, David\",david@example.org,,CA\n").created == 1)
+        #expect(
+            try store.importPeople(csv: "name,email,organization,country\n\"Tremblay, David\",david@example.org,,CA\n")
+                .created == 1)
         #expect(try store.people().contains { $0.name == "Tremblay, David" && $0.country == "CA" })
     }
 }

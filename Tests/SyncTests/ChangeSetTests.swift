@@ -9,8 +9,10 @@ import Testing
     static func changes() -> [Change] {
         let a = ReplicaID()
         let b = ReplicaID()
-        let first = Stamp(causalLength: 1, time: HybridTimestamp(milliseconds: 1_700_000_000_000, counter: 0), replica: a)
-        let later = Stamp(causalLength: 1, time: HybridTimestamp(milliseconds: 1_700_000_000_500, counter: 3), replica: b)
+        let first = Stamp(
+            causalLength: 1, time: HybridTimestamp(milliseconds: 1_700_000_000_000, counter: 0), replica: a)
+        let later = Stamp(
+            causalLength: 1, time: HybridTimestamp(milliseconds: 1_700_000_000_500, counter: 3), replica: b)
         return [
             Change(table: "notes", rowID: "n1", column: nil, value: .null, stamp: first),
             Change(table: "notes", rowID: "n1", column: "title", value: .text("Opening, \"plenary\""), stamp: first),
@@ -18,7 +20,9 @@ import Testing
             Change(table: "notes", rowID: "n1", column: "body", value: .null, stamp: later),
             Change(table: "tags", rowID: "t1", column: "weight", value: .real(1.0), stamp: later),
             Change(table: "tags", rowID: "t1", column: "name", value: .blob(Data([0, 1, 2])), stamp: later),
-            Change(table: "notes", rowID: "n2", column: nil, value: .null, stamp: Stamp(causalLength: 2, time: later.time, replica: a)),
+            Change(
+                table: "notes", rowID: "n2", column: nil, value: .null,
+                stamp: Stamp(causalLength: 2, time: later.time, replica: a)),
         ]
     }
 
@@ -29,7 +33,8 @@ import Testing
         #expect(Set(decoded) == Set(original))
         #expect(decoded.count == original.count)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("[0,\"Opening, \\\"plenary\\\"\"]"), "a field with its row's stamp is written short: \(text)")
+        #expect(
+            text.contains("[0,\"Opening, \\\"plenary\\\"\"]"), "a field with its row's stamp is written short: \(text)")
         #expect(text.contains("{\"f\":1}"), "a real stays a real")
     }
 
@@ -43,7 +48,8 @@ import Testing
             let set = try JSONDecoder().decode(ChangeSet.self, from: Data(bad.utf8))
             #expect(throws: SyncError.self) { try set.changes() }
         }
-        let orphan = #"{"replicas":[],"base":0,"tables":[{"name":"notes","columns":["title"],"rows":[{"id":"n","c":[[0,"x"]]}]}]}"#
+        let orphan =
+            #"{"replicas":[],"base":0,"tables":[{"name":"notes","columns":["title"],"rows":[{"id":"n","c":[[0,"x"]]}]}]}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ChangeSet.self, from: Data(orphan.utf8)) }
     }
 }

@@ -17,7 +17,9 @@ import Testing
         for seed in 1...UInt64(Self.schedules) {
             totals.add(try Self.run(seed: seed, folder: folder.appendingPathComponent("\(seed)")))
         }
-        #expect(totals.rejected > 0 && totals.restamped > 0 && totals.replayed > 0, "the schedules missed a path: \(totals)")
+        #expect(
+            totals.rejected > 0 && totals.restamped > 0 && totals.replayed > 0, "the schedules missed a path: \(totals)"
+        )
     }
 
     /// What the schedules went through, so the test proves it reached refusals, restamps and replays.
@@ -93,7 +95,8 @@ import Testing
         }
         let expected = try daemon.contentDigest()
         for (index, laptop) in laptops.enumerated() {
-            #expect(try laptop.replica.contentDigest() == expected, "seed \(seed): laptop \(index) differs from the daemon")
+            #expect(
+                try laptop.replica.contentDigest() == expected, "seed \(seed): laptop \(index) differs from the daemon")
         }
         return try daemon.read { db in
             var exercised = Exercised()

@@ -17,7 +17,9 @@ import Testing
             let replica = sources.randomElement(using: &random)!
             try RandomEdit.apply(to: replica, using: &random)
         }
-        return try sources.map { source in try source.read { try source.changes(in: $0, after: 0, limit: 100_000).changes } }
+        return try sources.map { source in
+            try source.read { try source.changes(in: $0, after: 0, limit: 100_000).changes }
+        }
     }
 
     static func merged(_ parts: [[Change]], in folder: URL, name: String) throws -> Replica {
@@ -33,7 +35,8 @@ import Testing
         let forward = try Self.merged([states[0], states[1], states[2]], in: folder, name: "forward")
         let backward = try Self.merged([states[2], states[1], states[0]], in: folder, name: "backward")
         var random = SeededGenerator(seed: seed)
-        let shuffled = try Self.merged([(states[0] + states[1] + states[2]).shuffled(using: &random)], in: folder, name: "shuffled")
+        let shuffled = try Self.merged(
+            [(states[0] + states[1] + states[2]).shuffled(using: &random)], in: folder, name: "shuffled")
         #expect(try forward.contentDigest() == backward.contentDigest())
         #expect(try forward.contentDigest() == shuffled.contentDigest())
     }
@@ -69,7 +72,9 @@ import Testing
         let high = ReplicaID(hex: "ff000000000000000000000000000000")!
         let time = HybridTimestamp(milliseconds: 1_000, counter: 0)
         func title(_ text: String, _ replica: ReplicaID, _ time: HybridTimestamp) -> Change {
-            Change(table: "notes", rowID: "n", column: "title", value: .text(text), stamp: Stamp(causalLength: 1, time: time, replica: replica))
+            Change(
+                table: "notes", rowID: "n", column: "title", value: .text(text),
+                stamp: Stamp(causalLength: 1, time: time, replica: replica))
         }
         try replica.merge([title("high", high, time), title("low", low, time)])
         #expect(try replica.rows(of: "notes").first?["title"] == .text("high"))
@@ -109,8 +114,14 @@ enum RandomEdit {
         let id = "row-\(Int.random(in: 0..<5, using: &random))"
         let values: [String: SyncValue] =
             table == "notes"
-            ? ["title": .text(titles.randomElement(using: &random)!), "rank": .integer(Int64.random(in: 0..<9, using: &random))]
-            : ["name": .text(titles.randomElement(using: &random)!), "weight": .real(Double(Int.random(in: 0..<100, using: &random)) / 4)]
+            ? [
+                "title": .text(titles.randomElement(using: &random)!),
+                "rank": .integer(Int64.random(in: 0..<9, using: &random)),
+            ]
+            : [
+                "name": .text(titles.randomElement(using: &random)!),
+                "weight": .real(Double(Int.random(in: 0..<100, using: &random)) / 4),
+            ]
         try replica.write { write in
             guard try write.exists(in: table, id: id) else {
                 return try write.insert(into: table, id: id, values: values)

@@ -30,7 +30,9 @@ import Testing
     @Test func refusedEditIsRevertedOnTheLaptopAndReported() throws {
         let setup = try Setup()
         let admin = try setup.laptop("admin", principal: "admin")
-        try admin.replica.write { try $0.insert(into: "notes", id: "n", values: ["title": .text("locked minutes"), "body": .text("v1")]) }
+        try admin.replica.write {
+            try $0.insert(into: "notes", id: "n", values: ["title": .text("locked minutes"), "body": .text("v1")])
+        }
         try admin.sync()
         let user = try setup.laptop("user", principal: "user")
         try user.sync()
@@ -50,7 +52,9 @@ import Testing
     @Test func refusedDeleteBringsTheRowBackEverywhere() throws {
         let setup = try Setup()
         let admin = try setup.laptop("admin", principal: "admin")
-        try admin.replica.write { try $0.insert(into: "notes", id: "n", values: ["title": .text("locked"), "rank": .integer(3)]) }
+        try admin.replica.write {
+            try $0.insert(into: "notes", id: "n", values: ["title": .text("locked"), "rank": .integer(3)])
+        }
         try admin.sync()
         let user = try setup.laptop("user", principal: "user")
         try user.sync()
@@ -99,7 +103,9 @@ import Testing
         try laptop.sync()
         try laptop.replica.write { try $0.update("tags", id: "t", values: ["name": .text("b")]) }
         let request = try #require(try laptop.replica.nextBatch(limit: 10))
-        #expect(throws: SyncError.replicaOwnedByAnother(laptop.replica.id)) { try setup.server.push(request, principal: "intruder") }
+        #expect(throws: SyncError.replicaOwnedByAnother(laptop.replica.id)) {
+            try setup.server.push(request, principal: "intruder")
+        }
     }
 
     @Test func changesStampedByAnotherReplicaAreRejected() throws {
@@ -107,9 +113,12 @@ import Testing
         let sender = ReplicaID()
         let forged = Change(
             table: "tags", rowID: "t", column: nil, value: .null,
-            stamp: Stamp(causalLength: 1, time: HybridTimestamp(milliseconds: setup.daemonClock.now, counter: 0), replica: ReplicaID()))
+            stamp: Stamp(
+                causalLength: 1, time: HybridTimestamp(milliseconds: setup.daemonClock.now, counter: 0),
+                replica: ReplicaID()))
         let response = try setup.server.push(
-            PushRequest(schemaVersion: testSchema.version, replica: sender, batch: "b1", changes: ChangeSet([forged])), principal: "p")
+            PushRequest(schemaVersion: testSchema.version, replica: sender, batch: "b1", changes: ChangeSet([forged])),
+            principal: "p")
         #expect(response.accepted == 0)
         #expect(response.notes.first?.kind == .rejected)
         #expect(try setup.daemon.rows(of: "tags").isEmpty)

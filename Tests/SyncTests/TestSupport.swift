@@ -40,7 +40,9 @@ func makeReplica(in folder: URL, name: String, clock: ManualClock? = nil) throws
 
 /// Lets every account write and read everything, except rows of `notes` whose title starts with "locked".
 struct TestPolicy: SyncPolicy {
-    func judge(for principal: String, in db: Database) throws -> any RowJudge { TestJudge(isAdmin: principal == "admin") }
+    func judge(for principal: String, in db: Database) throws -> any RowJudge {
+        TestJudge(isAdmin: principal == "admin")
+    }
 
     func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change] { changes }
 }
@@ -83,8 +85,12 @@ final class InProcessTransport: SyncTransport {
         return response
     }
 
-    func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws -> PullResponse {
-        var page = try server.pull(after: cursor, limit: limit, principal: principal, view: view, horizon: horizon, schemaVersion: schemaVersion)
+    func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws
+        -> PullResponse
+    {
+        var page = try server.pull(
+            after: cursor, limit: limit, principal: principal, view: view, horizon: horizon,
+            schemaVersion: schemaVersion)
         if let shuffle {
             var changes = try page.changes.changes()
             shuffle(&changes)
@@ -93,4 +99,3 @@ final class InProcessTransport: SyncTransport {
         return page
     }
 }
-

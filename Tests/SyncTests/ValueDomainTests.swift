@@ -9,7 +9,8 @@ struct ValueDomainTests {
         #expect(try ValueDomain.word(["plenary", "panel"]).admit(.text("panel")) == .text("panel"))
         #expect(try ValueDomain.instant.admit(.text("2017-09-18T13:00:00Z")) == .text("2017-09-18T13:00:00Z"))
         #expect(try ValueDomain.date.admit(.text("2016-02-29")) == .text("2016-02-29"))
-        #expect(try ValueDomain.url.admit(.text("https://example.org/join?x=1")) == .text("https://example.org/join?x=1"))
+        #expect(
+            try ValueDomain.url.admit(.text("https://example.org/join?x=1")) == .text("https://example.org/join?x=1"))
         #expect(try ValueDomain.boolean.admit(.integer(1)) == .integer(1))
         #expect(try ValueDomain.timeZone.admit(.text("America/New_York")) == .text("America/New_York"))
         #expect(try ValueDomain.identifier.admit(.text("3f2a-09")) == .text("3f2a-09"))

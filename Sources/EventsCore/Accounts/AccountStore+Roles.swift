@@ -8,9 +8,12 @@ extension AccountStore {
     }
 
     public func account(email: String) throws -> Account {
-        guard let account = try replica.read({ db in
-            try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE email = ?", arguments: [EmailAddress.canonical(email)])
-        }) else { throw AccountsError.unknownAccount(email) }
+        guard
+            let account = try replica.read({ db in
+                try Account.fetchOne(
+                    db, sql: "SELECT * FROM accounts WHERE email = ?", arguments: [EmailAddress.canonical(email)])
+            })
+        else { throw AccountsError.unknownAccount(email) }
         return account
     }
 

@@ -71,7 +71,10 @@ public struct AccountStore: Sendable {
         guard email.looksLikeEmail else { throw AccountsError.invalidEmail(typed) }
         guard !name.isEmpty else { throw AccountsError.emptyName }
         return try replica.writeLocalTables { db in
-            guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)", arguments: [email])! else {
+            guard
+                try !Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)", arguments: [email])!
+            else {
                 throw AccountsError.emailTaken(typed)
             }
             let id = UUID().uuidString.lowercased()
@@ -137,8 +140,10 @@ public struct AccountStore: Sendable {
     static func newToken(prefix: String = "evt_") -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return prefix + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return prefix
+            + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     static func hash(_ token: String) -> Data {

@@ -12,9 +12,11 @@ struct EventsJudge: RowJudge {
     static let ownPersonColumns: Set = ["name", "organization_id", "country"]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
     static let linkColumns: [String: [String]] = [
-        EventsTable.events.name: ["slug"], EventsTable.segments.name: ["event_id"], EventsTable.rooms.name: ["event_id"], EventsTable.declarations.name: ["event_id"],
+        EventsTable.events.name: ["slug"], EventsTable.segments.name: ["event_id"],
+        EventsTable.rooms.name: ["event_id"], EventsTable.declarations.name: ["event_id"],
         EventsTable.sessions.name: ["event_id"], EventsTable.sessionRoles.name: ["session_id", "person_id"],
-        EventsTable.invitations.name: ["event_id", "session_id", "person_id"], EventsTable.rsvps.name: ["session_id", "person_id", "substitute_id"],
+        EventsTable.invitations.name: ["event_id", "session_id", "person_id"],
+        EventsTable.rsvps.name: ["session_id", "person_id", "substitute_id"],
         EventsTable.signatures.name: ["declaration_id", "person_id"], EventsTable.people.name: ["email"],
     ]
 
@@ -29,7 +31,8 @@ struct EventsJudge: RowJudge {
         }
         if rights.isAdmin { return nil }
         if let moved = movedLink(in: change) {
-            return "A \(change.table.singularNoun)'s \(moved) is fixed at its creation; delete it and create a new one instead."
+            return
+                "A \(change.table.singularNoun)'s \(moved) is fixed at its creation; delete it and create a new one instead."
         }
         return try rightsRefusal(of: change, facts: facts)
     }
@@ -43,7 +46,9 @@ struct EventsJudge: RowJudge {
         case .rsvps:
             expected = try pair(after, "session_id", "person_id").map { RowID.rsvp(session: $0, person: $1) }
         case .signatures:
-            expected = try pair(after, "declaration_id", "person_id").map { RowID.signature(declaration: $0, person: $1) }
+            expected = try pair(after, "declaration_id", "person_id").map {
+                RowID.signature(declaration: $0, person: $1)
+            }
         case .invitations:
             expected = try pair(after, "event_id", "person_id").map {
                 RowID.invitation(event: $0, session: after.text("session_id"), person: $1)
@@ -80,25 +85,32 @@ struct EventsJudge: RowJudge {
             return organizerRefusal(change, event: state.text("event_id"))
         case .invitations:
             let event = state.text("event_id")
-            if let session = state.text("session_id"), try facts.value(EventsTable.sessions.name, session, "event_id")?.text != event {
+            if let session = state.text("session_id"),
+                try facts.value(EventsTable.sessions.name, session, "event_id")?.text != event
+            {
                 return "The invitation's session is not part of its event."
             }
             return organizerRefusal(change, event: event)
         case .sessions:
             return try sessionRefusal(change, state: state, facts: facts)
         case .sessionRoles:
-            let event = try state.text("session_id").flatMap { try facts.value(EventsTable.sessions.name, $0, "event_id")?.text }
+            let event = try state.text("session_id").flatMap {
+                try facts.value(EventsTable.sessions.name, $0, "event_id")?.text
+            }
             return organizerRefusal(change, event: event)
         case .organizations:
             return rights.organizes.isEmpty ? "Only organizers add or change organizations." : nil
         case .people:
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
-            return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns) ? nil : "You may change only your own name and details."
+            return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns)
+                ? nil : "You may change only your own name and details."
         case .rsvps:
             return try RSVPRules(rights: rights, facts: facts).refusal(of: change, state: state)
         case .signatures:
-            let event = try state.text("declaration_id").flatMap { try facts.value(EventsTable.declarations.name, $0, "event_id")?.text }
+            let event = try state.text("declaration_id").flatMap {
+                try facts.value(EventsTable.declarations.name, $0, "event_id")?.text
+            }
             return ownRowRefusal(change, state: state, event: event, what: "sign")
         default:
             return "'\(change.table)' cannot be changed."
@@ -109,13 +121,15 @@ struct EventsJudge: RowJudge {
     /// orphan them (a session with answers is cancelled instead).
     private func users(of change: RowChange, facts: Facts) throws -> String? {
         let references = RowReferences.namedBy[change.table] ?? []
-        let users = try references.filter { try facts.count($0.table, where: $0.column, is: change.id) > 0 }.map(\.table.singularNoun)
+        let users = try references.filter { try facts.count($0.table, where: $0.column, is: change.id) > 0 }.map(
+            \.table.singularNoun)
         return users.isEmpty ? nil : Array(Set(users)).sorted().joined(separator: ", ")
     }
 
     private func organizerRefusal(_ change: RowChange, event: String?) -> String? {
         guard let event, rights.organizes.contains(event) else {
-            return "Only the event's organizers may change its \(change.table.replacingOccurrences(of: "_", with: " "))."
+            return
+                "Only the event's organizers may change its \(change.table.replacingOccurrences(of: "_", with: " "))."
         }
         return nil
     }
@@ -128,8 +142,11 @@ struct EventsJudge: RowJudge {
             {
                 return "The room is not part of the session's event."
             }
-            guard let segment = state.text("segment_id"), change.isCreation || change.changes("segment_id") else { return nil }
-            return try facts.value(EventsTable.segments.name, segment, "event_id")?.text == event ? nil : "The segment is not part of the session's event."
+            guard let segment = state.text("segment_id"), change.isCreation || change.changes("segment_id") else {
+                return nil
+            }
+            return try facts.value(EventsTable.segments.name, segment, "event_id")?.text == event
+                ? nil : "The segment is not part of the session's event."
         }
         guard rights.coChairs.contains(change.id) else { return "Only the event's organizers may change its sessions." }
         let editsText = !change.isCreation && !change.isDeletion && change.columns.isSubset(of: Self.coChairColumns)
@@ -141,7 +158,9 @@ struct EventsJudge: RowJudge {
         let mine = state.text("person_id") == rights.personID
         if change.isDeletion, mine || event.map(rights.organizes.contains) == true { return nil }
         guard mine else { return "You can only \(what) for yourself." }
-        guard let event, rights.sees.contains(event) || rights.organizes.contains(event) else { return "You have no access to this event." }
+        guard let event, rights.sees.contains(event) || rights.organizes.contains(event) else {
+            return "You have no access to this event."
+        }
         return nil
     }
 }

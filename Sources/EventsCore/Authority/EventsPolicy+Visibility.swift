@@ -19,8 +19,12 @@ extension EventsPolicy {
         var hasher = SHA256()
         hasher.update(data: Data("\(rights.isAdmin)|\(rights.personID ?? "")".utf8))
         let sessions = Set(rights.invitedSessions.keys)
-        let privateLinks = try JoinLink.sessionsNeedingSeat(in: rights.sees.union(rights.invitedSessions.values), db: pull.db)
-        let sets = [rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, privateLinks, try visiblePeople(rights, in: pull)]
+        let privateLinks = try JoinLink.sessionsNeedingSeat(
+            in: rights.sees.union(rights.invitedSessions.values), db: pull.db)
+        let sets = [
+            rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, privateLinks,
+            try visiblePeople(rights, in: pull),
+        ]
         for set in sets {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))
         }

@@ -35,7 +35,11 @@ enum JoinLink {
 
     /// Whether `rights` may read the link of a session of `event` it may see.
     static func isReadable(session: String, event: String, by rights: Rights, in db: Database) throws -> Bool {
-        if rights.organizes.contains(event) || rights.roleSessions.contains(session) || rights.seatedSessions.contains(session) { return true }
+        if rights.organizes.contains(event) || rights.roleSessions.contains(session)
+            || rights.seatedSessions.contains(session)
+        {
+            return true
+        }
         return try !needsSeat(session: session, in: db)
     }
 }

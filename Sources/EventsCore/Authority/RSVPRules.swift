@@ -25,15 +25,23 @@ struct RSVPRules {
         return try delegationRefusal(of: change, state: state, session: session, event: event)
     }
 
-    private func delegationRefusal(of change: RowChange, state: RowState, session: String, event: String) throws -> String? {
+    private func delegationRefusal(of change: RowChange, state: RowState, session: String, event: String) throws
+        -> String?
+    {
         guard let person = state.text("person_id"), let substitute = state.text("substitute_id") else {
             return "Delegating needs the substitute."
         }
         guard substitute != person else { return EventsError.substituteIsSelf.description }
-        guard try facts.row(EventsTable.people.name, substitute) != nil else { return "The substitute is not a known person." }
-        let invited = try [RowID.invitation(event: event, session: nil, person: person), RowID.invitation(event: event, session: session, person: person)]
-            .contains { try facts.row(EventsTable.invitations.name, $0) != nil }
+        guard try facts.row(EventsTable.people.name, substitute) != nil else {
+            return "The substitute is not a known person."
+        }
+        let invited = try [
+            RowID.invitation(event: event, session: nil, person: person),
+            RowID.invitation(event: event, session: session, person: person),
+        ]
+        .contains { try facts.row(EventsTable.invitations.name, $0) != nil }
         let seated = change.before?.text("decision") == SeatDecision.confirmed.rawValue
-        return invited || seated ? nil : "Only a person invited to the session, or holding a seat in it, may delegate it."
+        return invited || seated
+            ? nil : "Only a person invited to the session, or holding a seat in it, may delegate it."
     }
 }

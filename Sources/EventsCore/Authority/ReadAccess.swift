@@ -37,7 +37,8 @@ struct ReadAccess {
             return true
         case .events:
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
-            return try unknown || rights.sees.contains(row) || rows.scope(table: table, row: row, "published") == Int64(1)
+            return try unknown || rights.sees.contains(row)
+                || rows.scope(table: table, row: row, "published") == Int64(1)
         case .sessions, .sessionRoles:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             let session = table == EventsTable.sessions.name ? row : try rows.session(ofRole: row)
@@ -110,9 +111,13 @@ private struct RowOwners {
         switch EventsTable(rawValue: table) {
         case .events: return nil
         case .sessionRoles, .rsvps:
-            return try scope(table: table, row: row, "session_id").flatMap { try event(table: EventsTable.sessions.name, row: $0) }
+            return try scope(table: table, row: row, "session_id").flatMap {
+                try event(table: EventsTable.sessions.name, row: $0)
+            }
         case .signatures:
-            return try scope(table: table, row: row, "declaration_id").flatMap { try event(table: EventsTable.declarations.name, row: $0) }
+            return try scope(table: table, row: row, "declaration_id").flatMap {
+                try event(table: EventsTable.declarations.name, row: $0)
+            }
         default: return try scope(table: table, row: row, "event_id")
         }
     }
@@ -125,7 +130,8 @@ private struct RowOwners {
     mutating func person(table: String, row: String) throws -> String? {
         let key = RowKey(table: table, id: row)
         if let known = people[key] { return known }
-        let person = try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
+        let person =
+            try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
             ?? scope(table: table, row: row, "person_id")
         people[key] = person
         return person
@@ -141,7 +147,9 @@ private struct RowOwners {
     }
 
     /// A value the deleted row kept of itself.
-    func scope<Value: DatabaseValueConvertible & StatementColumnConvertible>(table: String, row: String, _ column: String) throws -> Value? {
+    func scope<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        table: String, row: String, _ column: String
+    ) throws -> Value? {
         try DeletedRows.scopeValue(of: table, row: row, column: column, in: db)
     }
 }

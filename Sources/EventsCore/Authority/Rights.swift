@@ -27,18 +27,24 @@ struct Rights {
     }
 
     static func load(_ accountID: String, in db: Database) throws -> Rights {
-        guard let account = try Row.fetchOne(db, sql: "SELECT email, is_admin FROM accounts WHERE id = ?", arguments: [accountID]) else {
+        guard
+            let account = try Row.fetchOne(
+                db, sql: "SELECT email, is_admin FROM accounts WHERE id = ?", arguments: [accountID])
+        else {
             // No account (the public): published events only.
             let published = try String.fetchAll(db, sql: "SELECT id FROM events WHERE published = 1")
             return Rights(
-                accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: Set(published), invitedSessions: [:], coChairs: [],
+                accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: Set(published),
+                invitedSessions: [:], coChairs: [],
                 roleSessions: [], seatedSessions: [])
         }
         let email: String = account["email"]
         let personID = RowID.person(email: email)
         let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
-            try String.fetchAll(db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'", arguments: [accountID]))
+            try String.fetchAll(
+                db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'",
+                arguments: [accountID]))
         let sees = try String.fetchAll(
             db,
             sql: """
@@ -55,13 +61,20 @@ struct Rights {
                 WHERE i.person_id = :person
                 """,
             arguments: arguments)
-        let roles = try Row.fetchAll(db, sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person", arguments: arguments)
-        let coChairs = roles.filter { $0["role"] == SessionRoleKind.coChair.rawValue }.map { $0["session_id"] as String }
+        let roles = try Row.fetchAll(
+            db, sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person", arguments: arguments)
+        let coChairs = roles.filter { $0["role"] == SessionRoleKind.coChair.rawValue }.map {
+            $0["session_id"] as String
+        }
         let seated = try String.fetchAll(
-            db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'", arguments: arguments)
+            db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'",
+            arguments: arguments)
         return Rights(
-            accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes, sees: Set(sees),
-            invitedSessions: Dictionary(invited.map { ($0["session_id"], $0["event_id"]) }, uniquingKeysWith: { first, _ in first }),
-            coChairs: Set(coChairs), roleSessions: Set(roles.map { $0["session_id"] as String }), seatedSessions: Set(seated))
+            accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes,
+            sees: Set(sees),
+            invitedSessions: Dictionary(
+                invited.map { ($0["session_id"], $0["event_id"]) }, uniquingKeysWith: { first, _ in first }),
+            coChairs: Set(coChairs), roleSessions: Set(roles.map { $0["session_id"] as String }),
+            seatedSessions: Set(seated))
     }
 }

@@ -9,30 +9,38 @@ enum RoomLink {
     static func room(named name: String?, eventID: String, in db: Database) throws -> String? {
         guard let name, !name.isEmpty else { return nil }
         return try String.fetchOne(
-            db, sql: "SELECT id FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1", arguments: [eventID, name])
+            db, sql: "SELECT id FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            arguments: [eventID, name])
     }
 
     /// A renamed room: the sessions in it show its new name.
     static func followRoom(_ roomID: String, writer: inout LocalWrite) throws {
-        guard let name = try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [roomID]) else { return }
+        guard let name = try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [roomID])
+        else { return }
         let stale = try String.fetchAll(
             writer.db, sql: "SELECT id FROM sessions WHERE room_id = ? AND room IS NOT ?", arguments: [roomID, name])
-        for session in stale { try writer.update(EventsTable.sessions.name, id: session, values: ["room": .text(name)]) }
+        for session in stale {
+            try writer.update(EventsTable.sessions.name, id: session, values: ["room": .text(name)])
+        }
     }
 
     /// A session whose room name changed: its room id follows the name (none if no declared room has it).
     static func followName(ofSession sessionID: String, writer: inout LocalWrite) throws {
-        guard let row = try Row.fetchOne(writer.db, sql: "SELECT event_id, room, room_id FROM sessions WHERE id = ?", arguments: [sessionID])
+        guard
+            let row = try Row.fetchOne(
+                writer.db, sql: "SELECT event_id, room, room_id FROM sessions WHERE id = ?", arguments: [sessionID])
         else { return }
         let current: String? = row["room_id"]
-        if let current, try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [current])?
-            .caseInsensitiveCompare(row["room"] ?? "") == .orderedSame
+        if let current,
+            try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [current])?
+                .caseInsensitiveCompare(row["room"] ?? "") == .orderedSame
         {
             return
         }
         let named = try room(named: row["room"], eventID: row["event_id"] ?? "", in: writer.db)
         guard named != current else { return }
-        try writer.update(EventsTable.sessions.name, id: sessionID, values: ["room_id": named.map(SyncValue.text) ?? .null])
+        try writer.update(
+            EventsTable.sessions.name, id: sessionID, values: ["room_id": named.map(SyncValue.text) ?? .null])
     }
 
     /// Links every session whose room name is a declared room but has no room id yet (written before sessions

@@ -14,14 +14,18 @@ struct SeatAllocator {
     /// writes only the decisions that change.
     mutating func reconsider(sessionID: String, changed: Set<String>) throws {
         let db = writer.db
-        guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
+        guard
+            let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
             let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
         else { return }
         for id in changed {
-            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else { continue }
+            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
+                continue
+            }
             if rsvp.response == RSVPResponse.accepted.rawValue {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)", arguments: [rsvp.id, sessionID])
+                    sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)",
+                    arguments: [rsvp.id, sessionID])
             } else {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
                 try decide(rsvp, .undecided)
@@ -59,7 +63,9 @@ struct SeatAllocator {
 
     /// The sessions with a waitlisted answer that has no place in the queue.
     static func unnumberedSessions(in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL")
+        try String.fetchAll(
+            db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL"
+        )
     }
 
     /// Re-decides the given sessions' seats, which numbers their queues.
@@ -72,9 +78,12 @@ struct SeatAllocator {
     /// A delegation hands the delegator's place over: the substitute is invited to the session, and the
     /// delegator's own invitation to it ends, so one invitation never yields two seats.
     private mutating func handOver(_ rsvp: RSVP, to substitute: String, session: Session) throws {
-        _ = try EventsStore.invite(&writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
+        _ = try EventsStore.invite(
+            &writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
         let own = RowID.invitation(event: session.eventID, session: session.id, person: rsvp.personID)
-        if try writer.exists(in: EventsTable.invitations.name, id: own) { try writer.delete(from: EventsTable.invitations.name, id: own) }
+        if try writer.exists(in: EventsTable.invitations.name, id: own) {
+            try writer.delete(from: EventsTable.invitations.name, id: own)
+        }
     }
 
     private func capacity(of session: Session) throws -> Int? {
@@ -86,7 +95,8 @@ struct SeatAllocator {
     private func isInvited(_ personID: String, to session: Session) throws -> Bool {
         try Bool.fetchOne(
             writer.db,
-            sql: "SELECT EXISTS (SELECT 1 FROM invitations WHERE person_id = ? AND event_id = ? AND (session_id IS NULL OR session_id = ?))",
+            sql:
+                "SELECT EXISTS (SELECT 1 FROM invitations WHERE person_id = ? AND event_id = ? AND (session_id IS NULL OR session_id = ?))",
             arguments: [personID, session.eventID, session.id]) ?? false
     }
 
@@ -95,7 +105,8 @@ struct SeatAllocator {
         try writer.update(
             EventsTable.rsvps.name, id: rsvp.id,
             values: [
-                "decision": verdict.decision.map { .text($0.rawValue) } ?? .null, "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
+                "decision": verdict.decision.map { .text($0.rawValue) } ?? .null,
+                "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
                 "waitlist_position": verdict.position.map { .integer(Int64($0)) } ?? .null,
             ])
     }
@@ -121,7 +132,9 @@ private struct SeatVerdict: Equatable {
     static let undecided = SeatVerdict(decision: nil, reason: nil, position: nil)
     static let confirmed = SeatVerdict(decision: .confirmed, reason: nil, position: nil)
 
-    static func refused(_ reason: String) -> SeatVerdict { SeatVerdict(decision: .refused, reason: reason, position: nil) }
+    static func refused(_ reason: String) -> SeatVerdict {
+        SeatVerdict(decision: .refused, reason: reason, position: nil)
+    }
 
     /// The reason keeps the position in words for laptops on schema 2, which have no position column.
     static func waitlisted(at position: Int) -> SeatVerdict {
@@ -133,13 +146,17 @@ extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
         for row in rows where row.table == EventsTable.rooms.name { try RoomLink.followRoom(row.id, writer: &writer) }
-        for row in rows where row.table == EventsTable.sessions.name { try RoomLink.followName(ofSession: row.id, writer: &writer) }
+        for row in rows where row.table == EventsTable.sessions.name {
+            try RoomLink.followName(ofSession: row.id, writer: &writer)
+        }
         var sessions: [String] = []
         var changed: [String: Set<String>] = [:]
         for row in rows {
             switch EventsTable(rawValue: row.table) {
             case .rsvps:
-                for session in try String.fetchAll(writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id]) {
+                for session in try String.fetchAll(
+                    writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id])
+                {
                     sessions.append(session)
                     changed[session, default: []].insert(row.id)
                 }
@@ -150,7 +167,8 @@ extension EventsPolicy {
                 guard let event = try event(of: row, in: writer.db) else { continue }
                 sessions += try String.fetchAll(
                     writer.db,
-                    sql: "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = ?",
+                    sql:
+                        "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = ?",
                     arguments: [event])
             default:
                 continue
@@ -172,8 +190,13 @@ extension EventsPolicy {
 
     /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.
     private func withdrawnSeat(of rsvpID: String, in db: Database) throws -> [String] {
-        guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID]) ?? false) else { return [] }
-        let session = try String.fetchOne(db, sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
+        guard
+            try
+                !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID])
+                ?? false)
+        else { return [] }
+        let session = try String.fetchOne(
+            db, sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
         try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
         return session.map { [$0] } ?? []
     }

@@ -70,7 +70,8 @@ public struct CalendarFeed: Sendable {
         var lines: [ContentLine] = [
             ContentLine(name: "BEGIN", value: "VEVENT"),
             ContentLine(name: "UID", value: "session-\(Self.uidSafe(session.id))@\(Self.uidSafe(host))"),
-            ContentLine(name: "DTSTAMP", value: Instant.display(entry.lastModified, in: .gmt, pattern: "yyyyMMdd'T'HHmmss'Z'")),
+            ContentLine(
+                name: "DTSTAMP", value: Instant.display(entry.lastModified, in: .gmt, pattern: "yyyyMMdd'T'HHmmss'Z'")),
             ContentLine(name: "SEQUENCE", value: "\(max(0, session.sequence))"),
             Self.dateTime("DTSTART", session.startsAt, in: zone), Self.dateTime("DTEND", session.endsAt, in: zone),
             .text("SUMMARY", session.title),
@@ -79,7 +80,9 @@ public struct CalendarFeed: Sendable {
         if !description.isEmpty { lines.append(.text("DESCRIPTION", description)) }
         let location = [session.room, entry.event.venue, entry.event.city].compactMap { $0 }.filter { !$0.isEmpty }
         if !location.isEmpty { lines.append(.text("LOCATION", location.joined(separator: ", "))) }
-        if let url = session.joinURL.flatMap(Self.uri) { lines.append(ContentLine(name: "URL", parameters: [("VALUE", "URI")], value: url)) }
+        if let url = session.joinURL.flatMap(Self.uri) {
+            lines.append(ContentLine(name: "URL", parameters: [("VALUE", "URI")], value: url))
+        }
         lines.append(.textList("CATEGORIES", [session.format] + [entry.item.segment].compactMap { $0 }))
         let status = session.isCancelled ? "CANCELLED" : entry.attendance?.isWaiting == true ? "TENTATIVE" : "CONFIRMED"
         lines.append(ContentLine(name: "STATUS", value: status))
@@ -94,7 +97,9 @@ public struct CalendarFeed: Sendable {
         guard !Instant.isAmbiguous(date, in: zone) else {
             return ContentLine(name: name, value: Instant.display(date, in: .gmt, pattern: "yyyyMMdd'T'HHmmss'Z'"))
         }
-        return ContentLine(name: name, parameters: [("TZID", zone.identifier)], value: Instant.display(date, in: zone, pattern: "yyyyMMdd'T'HHmmss"))
+        return ContentLine(
+            name: name, parameters: [("TZID", zone.identifier)],
+            value: Instant.display(date, in: zone, pattern: "yyyyMMdd'T'HHmmss"))
     }
 
     private func describe(_ item: Agenda.Item) -> String {
@@ -114,13 +119,16 @@ public struct CalendarFeed: Sendable {
     private func attendees(_ item: Agenda.Item, _ attendance: Attendance) -> [ContentLine] {
         var lines = item.people.filter { $0.role == SessionRoleKind.coChair.rawValue }.map { chair in
             ContentLine(
-                name: "ATTENDEE", parameters: [("ROLE", "CHAIR"), ("CN", chair.name)], value: "urn:uuid:\(Self.uidSafe(chair.personID))")
+                name: "ATTENDEE", parameters: [("ROLE", "CHAIR"), ("CN", chair.name)],
+                value: "urn:uuid:\(Self.uidSafe(chair.personID))")
         }
-        let partstat = attendance.response == RSVPResponse.tentative.rawValue || attendance.isWaiting ? "TENTATIVE" : "ACCEPTED"
+        let partstat =
+            attendance.response == RSVPResponse.tentative.rawValue || attendance.isWaiting ? "TENTATIVE" : "ACCEPTED"
         if let email = attendance.email.flatMap(Self.mailto) {
             lines.append(
                 ContentLine(
-                    name: "ATTENDEE", parameters: [("ROLE", "REQ-PARTICIPANT"), ("PARTSTAT", partstat), ("CN", attendance.name)],
+                    name: "ATTENDEE",
+                    parameters: [("ROLE", "REQ-PARTICIPANT"), ("PARTSTAT", partstat), ("CN", attendance.name)],
                     value: email))
         }
         return lines
@@ -128,7 +136,11 @@ public struct CalendarFeed: Sendable {
 
     /// Characters allowed in a UID or URN part; anything else (from a hostile replica) is dropped.
     private static func uidSafe(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._".unicodeScalars.contains($0)) }
+        String(
+            text.unicodeScalars.filter {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._".unicodeScalars.contains($0))
+            }
             .map(Character.init))
     }
 
@@ -140,7 +152,11 @@ public struct CalendarFeed: Sendable {
     }
 
     private static func mailto(_ email: String) -> String? {
-        guard email.contains("@"), email.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"\"<>;:,\\".unicodeScalars.contains($0) }) else {
+        guard email.contains("@"),
+            email.unicodeScalars.allSatisfy({
+                $0.isASCII && $0.value > 0x20 && !"\"<>;:,\\".unicodeScalars.contains($0)
+            })
+        else {
             return nil
         }
         return "mailto:" + email

@@ -18,14 +18,18 @@ struct TimeZoneDefinition {
         }
         if transitions.isEmpty {
             let offset = zone.secondsFromGMT(for: covering.lowerBound)
-            lines += observance(kind: "STANDARD", start: "19700101T000000", from: offset, to: offset, name: zone.abbreviation(for: covering.lowerBound))
+            lines += observance(
+                kind: "STANDARD", start: "19700101T000000", from: offset, to: offset,
+                name: zone.abbreviation(for: covering.lowerBound))
         } else {
             for transition in transitions {
                 let from = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
                 let to = zone.secondsFromGMT(for: transition)
                 let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
-                let localStart = Instant.display(transition.addingTimeInterval(TimeInterval(from)), in: .gmt, pattern: "yyyyMMdd'T'HHmmss")
-                lines += observance(kind: kind, start: localStart, from: from, to: to, name: zone.abbreviation(for: transition))
+                let localStart = Instant.display(
+                    transition.addingTimeInterval(TimeInterval(from)), in: .gmt, pattern: "yyyyMMdd'T'HHmmss")
+                lines += observance(
+                    kind: kind, start: localStart, from: from, to: to, name: zone.abbreviation(for: transition))
             }
         }
         lines.append(ContentLine(name: "END", value: "VTIMEZONE"))
@@ -35,7 +39,8 @@ struct TimeZoneDefinition {
     private func observance(kind: String, start: String, from: Int, to: Int, name: String?) -> [ContentLine] {
         var lines = [
             ContentLine(name: "BEGIN", value: kind), ContentLine(name: "DTSTART", value: start),
-            ContentLine(name: "TZOFFSETFROM", value: Self.offset(from)), ContentLine(name: "TZOFFSETTO", value: Self.offset(to)),
+            ContentLine(name: "TZOFFSETFROM", value: Self.offset(from)),
+            ContentLine(name: "TZOFFSETTO", value: Self.offset(to)),
         ]
         if let name { lines.append(.text("TZNAME", name)) }
         lines.append(ContentLine(name: "END", value: kind))

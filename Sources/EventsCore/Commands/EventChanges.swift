@@ -18,9 +18,11 @@ public struct EventChanges: Decodable, Sendable {
             return change.isEmpty ? nil : change
         }
         return EventDraft(
-            slug: event.slug, title: title ?? event.title, kind: kind ?? event.kind, series: optional(series, event.series),
+            slug: event.slug, title: title ?? event.title, kind: kind ?? event.kind,
+            series: optional(series, event.series),
             timezone: timezone ?? event.timezone, venue: optional(venue, event.venue), city: optional(city, event.city),
-            startsOn: startsOn ?? event.startsOn, endsOn: endsOn ?? event.endsOn, invitationOnly: invitationOnly ?? event.invitationOnly,
+            startsOn: startsOn ?? event.startsOn, endsOn: endsOn ?? event.endsOn,
+            invitationOnly: invitationOnly ?? event.invitationOnly,
             published: published ?? event.published)
     }
 }

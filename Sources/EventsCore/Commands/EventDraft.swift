@@ -35,10 +35,14 @@ public struct EventDraft: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            slug: try container.decode(String.self, forKey: .slug), title: try container.decode(String.self, forKey: .title),
-            kind: try container.decode(String.self, forKey: .kind), series: try container.decodeIfPresent(String.self, forKey: .series),
-            timezone: try container.decode(String.self, forKey: .timezone), venue: try container.decodeIfPresent(String.self, forKey: .venue),
-            city: try container.decodeIfPresent(String.self, forKey: .city), startsOn: try container.decode(String.self, forKey: .startsOn),
+            slug: try container.decode(String.self, forKey: .slug),
+            title: try container.decode(String.self, forKey: .title),
+            kind: try container.decode(String.self, forKey: .kind),
+            series: try container.decodeIfPresent(String.self, forKey: .series),
+            timezone: try container.decode(String.self, forKey: .timezone),
+            venue: try container.decodeIfPresent(String.self, forKey: .venue),
+            city: try container.decodeIfPresent(String.self, forKey: .city),
+            startsOn: try container.decode(String.self, forKey: .startsOn),
             endsOn: try container.decode(String.self, forKey: .endsOn),
             invitationOnly: try container.decodeIfPresent(Bool.self, forKey: .invitationOnly) ?? false,
             published: try container.decodeIfPresent(Bool.self, forKey: .published) ?? true)
@@ -46,7 +50,8 @@ public struct EventDraft: Codable, Sendable, Equatable {
 
     var values: [String: SyncValue] {
         [
-            "slug": .text(slug), "title": .text(title), "kind": .text(kind), "series": series.map(SyncValue.text) ?? .null,
+            "slug": .text(slug), "title": .text(title), "kind": .text(kind),
+            "series": series.map(SyncValue.text) ?? .null,
             "timezone": .text(timezone), "venue": venue.map(SyncValue.text) ?? .null,
             "city": city.map(SyncValue.text) ?? .null, "starts_on": .text(startsOn), "ends_on": .text(endsOn),
             "invitation_only": .integer(invitationOnly ? 1 : 0), "published": .integer(published ? 1 : 0),

@@ -5,12 +5,17 @@ import Sync
 extension EventsStore {
     /// Records a person's answer for a session. The daemon decides later whether a seat is confirmed.
     @discardableResult
-    public func respond(sessionID: String, person reference: String, response: String, substitute: String? = nil) throws -> String {
+    public func respond(sessionID: String, person reference: String, response: String, substitute: String? = nil) throws
+        -> String
+    {
         let response = try RSVPResponse.parse(response, field: "response")
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
-            try requireVisible(EventsTable.sessions.name, id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
-            guard !session.isCancelled || response == .declined else { throw EventsError.invalid("'\(session.title)' is cancelled.") }
+            try requireVisible(
+                EventsTable.sessions.name, id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
+            guard !session.isCancelled || response == .declined else {
+                throw EventsError.invalid("'\(session.title)' is cancelled.")
+            }
             let person = try person(reference, answering: session, in: write)
             var substituteID: SyncValue = .null
             switch (response, substitute) {
@@ -29,7 +34,8 @@ extension EventsStore {
             try upsert(
                 &write, table: EventsTable.rsvps.name, id: id,
                 values: [
-                    "session_id": .text(session.id), "person_id": .text(person.id), "response": .text(response.rawValue),
+                    "session_id": .text(session.id), "person_id": .text(person.id),
+                    "response": .text(response.rawValue),
                     "substitute_id": substituteID, "responded_at": .text(Instant.format(Date())),
                 ])
             return id
@@ -43,14 +49,18 @@ extension EventsStore {
             return try Self.person(reference, in: write.db)
         } catch let error as EventsError {
             let proposed: [String: SyncValue] = ["session_id": .text(session.id), "person_id": .text(reference)]
-            try write.authorize(EventsTable.rsvps.name, id: RowID.rsvp(session: session.id, person: reference), columns: ["response"], proposed: proposed)
+            try write.authorize(
+                EventsTable.rsvps.name, id: RowID.rsvp(session: session.id, person: reference), columns: ["response"],
+                proposed: proposed)
             throw error
         }
     }
 
     /// Adds a declaration to sign, such as a Call to Action.
     @discardableResult
-    public func addDeclaration(eventSlug: String, title: String, text: String? = nil, key: String? = nil) throws -> String {
+    public func addDeclaration(eventSlug: String, title: String, text: String? = nil, key: String? = nil) throws
+        -> String
+    {
         let title = try Self.required(title, "declaration title")
         return try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
@@ -65,7 +75,8 @@ extension EventsStore {
     public func declarations(eventSlug: String) throws -> [Declaration] {
         try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)
-            return try Declaration.fetchAll(db, sql: "SELECT * FROM declarations WHERE event_id = ? ORDER BY title", arguments: [event.id])
+            return try Declaration.fetchAll(
+                db, sql: "SELECT * FROM declarations WHERE event_id = ? ORDER BY title", arguments: [event.id])
         }
     }
 
@@ -73,11 +84,15 @@ extension EventsStore {
     @discardableResult
     public func sign(declaration reference: String, person: String, reservation: String? = nil) throws -> String {
         try write { write in
-            guard let declaration = try Declaration.fetchOne(
-                write.db, sql: "SELECT * FROM declarations WHERE id = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-                arguments: [reference, reference])
+            guard
+                let declaration = try Declaration.fetchOne(
+                    write.db,
+                    sql: "SELECT * FROM declarations WHERE id = ? OR title = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                    arguments: [reference, reference])
             else { throw EventsError.notFound(kind: "declaration", key: reference) }
-            try requireVisible(EventsTable.declarations.name, id: declaration.id, in: write.db, otherwise: .notFound(kind: "declaration", key: reference))
+            try requireVisible(
+                EventsTable.declarations.name, id: declaration.id, in: write.db,
+                otherwise: .notFound(kind: "declaration", key: reference))
             let signer = try Self.person(person, in: write.db)
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
             let id = RowID.signature(declaration: declaration.id, person: signer.id)
@@ -94,7 +109,9 @@ extension EventsStore {
 
     public func signatures(declarationID: String) throws -> [Signature] {
         try replica.read { db in
-            try Signature.fetchAll(db, sql: "SELECT * FROM signatures WHERE declaration_id = ? ORDER BY signed_at, id", arguments: [declarationID])
+            try Signature.fetchAll(
+                db, sql: "SELECT * FROM signatures WHERE declaration_id = ? ORDER BY signed_at, id",
+                arguments: [declarationID])
         }
     }
 
@@ -105,16 +122,21 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: db)
             let me = try reference.flatMap { try? Self.person($0, in: db) }
             let sessions = try Session.fetchAll(
-                db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id", arguments: [event.id])
+                db, sql: "SELECT * FROM sessions WHERE event_id = ? ORDER BY starts_at, title, id",
+                arguments: [event.id])
             let segments = Dictionary(
-                try Segment.fetchAll(db, sql: "SELECT * FROM segments WHERE event_id = ?", arguments: [event.id]).map { ($0.id, $0.name) },
+                try Segment.fetchAll(db, sql: "SELECT * FROM segments WHERE event_id = ?", arguments: [event.id]).map {
+                    ($0.id, $0.name)
+                },
                 uniquingKeysWith: { first, _ in first })
             let items = try sessions.map { session in
                 Agenda.Item(
                     session: session, segment: session.segmentID.flatMap { segments[$0] },
                     people: try Self.agendaPeople(sessionID: session.id, in: db),
                     rsvp: try me.flatMap {
-                        try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [RowID.rsvp(session: session.id, person: $0.id)])
+                        try RSVP.fetchOne(
+                            db, sql: "SELECT * FROM rsvps WHERE id = ?",
+                            arguments: [RowID.rsvp(session: session.id, person: $0.id)])
                     }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db))
             }
             return Agenda(event: event, items: items)
@@ -132,7 +154,9 @@ extension EventsStore {
                 """,
             arguments: [sessionID]
         ).map { row in
-            Agenda.RolePerson(personID: row["person_id"], role: row["role"], name: row["name"], email: row["email"], organization: row["organization"], country: row["country"])
+            Agenda.RolePerson(
+                personID: row["person_id"], role: row["role"], name: row["name"], email: row["email"],
+                organization: row["organization"], country: row["country"])
         }
     }
 }

@@ -29,7 +29,9 @@ extension EventsStore {
     /// that does not exist is `missing` (by default "No <kind> '<id>'").
     func delete(_ table: String, id: String, missing: EventsError? = nil) throws {
         try write { write in
-            guard try write.exists(in: table, id: id) else { throw missing ?? EventsError.notFound(kind: table.singularNoun, key: id) }
+            guard try write.exists(in: table, id: id) else {
+                throw missing ?? EventsError.notFound(kind: table.singularNoun, key: id)
+            }
             var users: [String: Int] = [:]
             for reference in RowReferences.namedBy[table] ?? [] {
                 let sql = "SELECT count(*) FROM \(reference.table) WHERE \(reference.column) = ?"

@@ -7,7 +7,9 @@ extension EventsStore {
     public func editEvent(id: String, _ changes: EventChanges) throws {
         try write { write in
             let current = try Self.event(id: id, in: write.db)
-            if let slug = changes.slug, slug != current.slug { throw EventsError.unchangeable(field: "slug", kind: "event") }
+            if let slug = changes.slug, slug != current.slug {
+                throw EventsError.unchangeable(field: "slug", kind: "event")
+            }
             let draft = changes.applied(to: current)
             try Self.validate(draft)
             try write.update(EventsTable.events.name, id: id, values: draft.values)
@@ -42,9 +44,14 @@ extension EventsStore {
         }
     }
 
-    public func editOrganization(id: String, name: String?, kind: String?, country: String?, developmentStatus: String?) throws {
+    public func editOrganization(id: String, name: String?, kind: String?, country: String?, developmentStatus: String?)
+        throws
+    {
         try write { write in
-            guard let current = try Organization.fetchOne(write.db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id]) else {
+            guard
+                let current = try Organization.fetchOne(
+                    write.db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id])
+            else {
                 throw EventsError.notFound(kind: "organization", key: id)
             }
             let kind = try OrganizationKind.parse(kind ?? current.kind, field: "organization kind")
@@ -52,7 +59,8 @@ extension EventsStore {
                 $0.isEmpty ? nil : try DevelopmentStatus.parse($0, field: "development status")
             }
             if status != nil, kind != .government {
-                throw EventsError.invalid("Only governments are developed or developing; '\(current.name)' is \(kind.rawValue).")
+                throw EventsError.invalid(
+                    "Only governments are developed or developing; '\(current.name)' is \(kind.rawValue).")
             }
             var values: [String: SyncValue] = [
                 "kind": .text(kind.rawValue), "development_status": status.map { .text($0.rawValue) } ?? .null,
@@ -69,7 +77,10 @@ extension EventsStore {
             try Self.requireRow(EventsTable.people.name, id: id, in: write)
             var values: [String: SyncValue] = [:]
             if let name { values["name"] = .text(try Self.required(name, "person's name")) }
-            if let organization { values["organization_id"] = organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db)) }
+            if let organization {
+                values["organization_id"] =
+                    organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db))
+            }
             if let country { values["country"] = Self.optionalText(country) }
             try write.update(EventsTable.people.name, id: id, values: values)
         }
@@ -103,8 +114,10 @@ extension EventsStore {
     }
 
     static func organizationID(_ reference: String, in db: Database) throws -> String {
-        guard let id = try String.fetchOne(
-            db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?", arguments: [reference, reference])
+        guard
+            let id = try String.fetchOne(
+                db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?",
+                arguments: [reference, reference])
         else { throw EventsError.notFound(kind: "organization", key: reference) }
         return id
     }

@@ -9,7 +9,9 @@ extension EventsStore {
         try Self.validate(draft)
         let id = RowID.event(slug: draft.slug)
         try write { write in
-            guard try !write.exists(in: EventsTable.events.name, id: id) else { throw EventsError.duplicate(kind: "event", key: draft.slug) }
+            guard try !write.exists(in: EventsTable.events.name, id: id) else {
+                throw EventsError.duplicate(kind: "event", key: draft.slug)
+            }
             try write.insert(into: EventsTable.events.name, id: id, values: draft.values)
         }
         return id
@@ -27,7 +29,9 @@ extension EventsStore {
 
     /// Adds a segment such as the Civil Society Days; the same name twice is the same segment.
     @discardableResult
-    public func addSegment(eventSlug: String, name: String, startsOn: String? = nil, endsOn: String? = nil) throws -> String {
+    public func addSegment(eventSlug: String, name: String, startsOn: String? = nil, endsOn: String? = nil) throws
+        -> String
+    {
         let name = try Self.required(name, "segment name")
         return try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
@@ -53,7 +57,8 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let id = RowID.room(event: event.id, name: name)
             try upsert(
-                &write, table: EventsTable.rooms.name, id: id, values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
+                &write, table: EventsTable.rooms.name, id: id,
+                values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
             _ = try RoomLink.linkUnlinked(writer: &write)
             return id
         }
@@ -62,14 +67,16 @@ extension EventsStore {
     public func segments(eventSlug: String) throws -> [Segment] {
         try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)
-            return try Segment.fetchAll(db, sql: "SELECT * FROM segments WHERE event_id = ? ORDER BY starts_on, name", arguments: [event.id])
+            return try Segment.fetchAll(
+                db, sql: "SELECT * FROM segments WHERE event_id = ? ORDER BY starts_on, name", arguments: [event.id])
         }
     }
 
     public func rooms(eventSlug: String) throws -> [Room] {
         try replica.read { db in
             let event = try visibleEvent(eventSlug, in: db)
-            return try Room.fetchAll(db, sql: "SELECT * FROM rooms WHERE event_id = ? ORDER BY name", arguments: [event.id])
+            return try Room.fetchAll(
+                db, sql: "SELECT * FROM rooms WHERE event_id = ? ORDER BY name", arguments: [event.id])
         }
     }
 
@@ -80,7 +87,9 @@ extension EventsStore {
             throw EventsError.invalid("An event slug uses letters, digits and '-' only, not '\(draft.slug)'.")
         }
         guard TimeZone(identifier: draft.timezone) != nil else { throw EventsError.unknownTimeZone(draft.timezone) }
-        guard let first = Instant.parse(draft.startsOn + "T00:00") else { throw EventsError.invalidTime(draft.startsOn) }
+        guard let first = Instant.parse(draft.startsOn + "T00:00") else {
+            throw EventsError.invalidTime(draft.startsOn)
+        }
         guard let last = Instant.parse(draft.endsOn + "T00:00") else { throw EventsError.invalidTime(draft.endsOn) }
         guard last >= first else { throw EventsError.endsBeforeStart(start: draft.startsOn, end: draft.endsOn) }
     }
@@ -132,8 +141,10 @@ extension EventsStore {
     }
 
     static func segment(named name: String, eventID: String, in db: Database) throws -> Segment {
-        guard let segment = try Segment.fetchOne(
-            db, sql: "SELECT * FROM segments WHERE event_id = ? AND (name = ? COLLATE NOCASE OR id = ?)", arguments: [eventID, name, name])
+        guard
+            let segment = try Segment.fetchOne(
+                db, sql: "SELECT * FROM segments WHERE event_id = ? AND (name = ? COLLATE NOCASE OR id = ?)",
+                arguments: [eventID, name, name])
         else { throw EventsError.notFound(kind: "segment", key: name) }
         return segment
     }

@@ -5,7 +5,9 @@ import Sync
 extension EventsStore {
     /// Adds an organization, or updates the one of that name.
     @discardableResult
-    public func addOrganization(name: String, kind: String, country: String? = nil, developmentStatus: String? = nil) throws -> String {
+    public func addOrganization(name: String, kind: String, country: String? = nil, developmentStatus: String? = nil)
+        throws -> String
+    {
         let name = try Self.required(name, "organization name")
         let kind = try OrganizationKind.parse(kind, field: "organization kind")
         let status = try developmentStatus.map { try DevelopmentStatus.parse($0, field: "development status") }
@@ -26,8 +28,12 @@ extension EventsStore {
 
     /// Adds a person (or updates the one with that email); the organization must exist.
     @discardableResult
-    public func addPerson(name: String, email: String?, organization: String? = nil, country: String? = nil) throws -> String {
-        try write { write in try addPerson(&write, name: name, email: email, organization: organization, country: country) }
+    public func addPerson(name: String, email: String?, organization: String? = nil, country: String? = nil) throws
+        -> String
+    {
+        try write { write in
+            try addPerson(&write, name: name, email: email, organization: organization, country: country)
+        }
     }
 
     /// Imports people from CSV with a header row `name,email,organization,country` (email, organization and
@@ -42,7 +48,8 @@ extension EventsStore {
             throw EventsError.invalid("The CSV could not be read: line \(error.line): \(error.reason).")
         }
         guard table.header.contains("name") else {
-            throw EventsError.invalid("The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country').")
+            throw EventsError.invalid(
+                "The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country').")
         }
         return try write { write in
             var report = ImportReport()
@@ -56,7 +63,9 @@ extension EventsStore {
                         continue
                     }
                     seen[person.id] = record.line
-                    let before = try Row.fetchOne(write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?", arguments: [person.id])
+                    let before = try Row.fetchOne(
+                        write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?",
+                        arguments: [person.id])
                     try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
                     switch before {
                     case nil: report.created += 1
@@ -69,7 +78,8 @@ extension EventsStore {
             }
             if !problems.isEmpty, !skipInvalid {
                 throw EventsError.invalid(
-                    "Nothing was imported: \(problems.count) invalid row(s) (\(problems.prefix(5).joined(separator: "; "))\(problems.count > 5 ? "; ..." : "")); fix them or pass --skip-invalid.")
+                    "Nothing was imported: \(problems.count) invalid row(s) (\(problems.prefix(5).joined(separator: "; "))\(problems.count > 5 ? "; ..." : "")); fix them or pass --skip-invalid."
+                )
             }
             report.skipped += problems
             return report
@@ -86,7 +96,9 @@ extension EventsStore {
 
     /// Gives a person a role in a session; refuses a person already busy elsewhere at that time.
     @discardableResult
-    public func addRole(sessionID: String, person reference: String, role: String, position: Int? = nil) throws -> String {
+    public func addRole(sessionID: String, person reference: String, role: String, position: Int? = nil) throws
+        -> String
+    {
         let role = try SessionRoleKind.parse(role, field: "role")
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
@@ -95,9 +107,11 @@ extension EventsStore {
                 throw EventsError.personBusy(person: person.name, with: clash.title)
             }
             let id = RowID.role(session: session.id, person: person.id, role: role)
-            let next = try Int.fetchOne(
-                write.db, sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
-                arguments: [session.id, role.rawValue]) ?? 1
+            let next =
+                try Int.fetchOne(
+                    write.db,
+                    sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
+                    arguments: [session.id, role.rawValue]) ?? 1
             try upsert(
                 &write, table: EventsTable.sessionRoles.name, id: id,
                 values: [
@@ -123,23 +137,31 @@ extension EventsStore {
     /// The roles of a session's people in display order, with names and organizations.
     public func roles(sessionID: String) throws -> [(role: SessionRole, person: Person, organization: Organization?)] {
         try replica.read { db in
-            try SessionRole.fetchAll(db, sql: "SELECT * FROM session_roles WHERE session_id = ? ORDER BY role, position", arguments: [sessionID])
-                .compactMap { role in
-                    guard let person = try Person.fetchOne(db, sql: "SELECT * FROM people WHERE id = ?", arguments: [role.personID]) else {
-                        return nil
-                    }
-                    let organization = try person.organizationID.flatMap {
-                        try Organization.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [$0])
-                    }
-                    return (role, person, organization)
+            try SessionRole.fetchAll(
+                db, sql: "SELECT * FROM session_roles WHERE session_id = ? ORDER BY role, position",
+                arguments: [sessionID]
+            )
+            .compactMap { role in
+                guard
+                    let person = try Person.fetchOne(
+                        db, sql: "SELECT * FROM people WHERE id = ?", arguments: [role.personID])
+                else {
+                    return nil
                 }
+                let organization = try person.organizationID.flatMap {
+                    try Organization.fetchOne(db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [$0])
+                }
+                return (role, person, organization)
+            }
         }
     }
 
     /// Invites a person to an event or one of its sessions; inviting twice, even from two laptops offline, is
     /// one invitation.
     @discardableResult
-    public func invite(eventSlug: String, sessionID: String? = nil, person reference: String, invitedBy: String? = nil) throws -> String {
+    public func invite(eventSlug: String, sessionID: String? = nil, person reference: String, invitedBy: String? = nil)
+        throws -> String
+    {
         try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
             if let sessionID {
@@ -154,7 +176,8 @@ extension EventsStore {
                 try write.authorize(EventsTable.invitations.name, id: id, columns: ["invited_by"])
                 throw EventsError.duplicate(kind: "invitation", key: id)
             }
-            return try Self.invite(&write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
+            return try Self.invite(
+                &write, eventID: event.id, sessionID: sessionID, personID: person.id, invitedBy: invitedBy)
         }
     }
 
@@ -167,7 +190,9 @@ extension EventsStore {
         try deleteInvitation(id: id)
     }
 
-    static func invite(_ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?) throws -> String {
+    static func invite(
+        _ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?
+    ) throws -> String {
         let id = RowID.invitation(event: eventID, session: sessionID, person: personID)
         if try !write.exists(in: EventsTable.invitations.name, id: id) {
             try write.insert(
@@ -180,7 +205,9 @@ extension EventsStore {
         return id
     }
 
-    private func addPerson(_ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?) throws -> String {
+    private func addPerson(
+        _ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?
+    ) throws -> String {
         let person = try PersonRow(name: name, email: email, organization: organization, country: country, in: write.db)
         try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
         return person.id
@@ -188,9 +215,10 @@ extension EventsStore {
 
     /// A person by id or email.
     static func person(_ reference: String, in db: Database) throws -> Person {
-        guard let person = try Person.fetchOne(
-            db, sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-            arguments: [reference, EmailAddress.canonical(reference)])
+        guard
+            let person = try Person.fetchOne(
+                db, sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                arguments: [reference, EmailAddress.canonical(reference)])
         else { throw EventsError.notFound(kind: "person", key: reference) }
         return person
     }

@@ -4,7 +4,9 @@ import Sync
 
 extension EventsStore {
     /// Schedules a session; returns its new id.
-    public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws -> String {
+    public func addSession(eventSlug: String, _ draft: SessionDraft, id: String = UUID().uuidString.lowercased()) throws
+        -> String
+    {
         guard draft.title != nil else { throw EventsError.emptyTitle }
         try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
@@ -47,7 +49,10 @@ extension EventsStore {
             guard !current.isCancelled else { return }
             try write.update(
                 EventsTable.sessions.name, id: id,
-                values: ["status": .text(SessionStatus.cancelled.rawValue), "sequence": .integer(Int64(current.sequence + 1))])
+                values: [
+                    "status": .text(SessionStatus.cancelled.rawValue),
+                    "sequence": .integer(Int64(current.sequence + 1)),
+                ])
         }
     }
 
@@ -74,7 +79,9 @@ extension EventsStore {
     }
 
     /// The replicated values a draft sets, validated one by one.
-    private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws -> [String: SyncValue] {
+    private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws
+        -> [String: SyncValue]
+    {
         var values: [String: SyncValue] = [:]
         if let title = draft.title {
             let trimmed = title.cleanedText
@@ -86,14 +93,17 @@ extension EventsStore {
             values["starts_at"] = .text(Instant.format(start))
             values["ends_at"] = .text(Instant.format(end))
         }
-        if let format = draft.format { values["format"] = .text(try SessionFormat.parse(format, field: "session format").rawValue) }
+        if let format = draft.format {
+            values["format"] = .text(try SessionFormat.parse(format, field: "session format").rawValue)
+        }
         if let room = draft.room {
             values["room"] = optionalText(room)
             let linked = try RoomLink.room(named: values["room"]?.text, eventID: event.id, in: db)
             if linked != nil || current?.roomID != nil { values["room_id"] = linked.map(SyncValue.text) ?? .null }
         }
         if let segment = draft.segment {
-            values["segment_id"] = segment.isEmpty ? .null : .text(try Self.segment(named: segment, eventID: event.id, in: db).id)
+            values["segment_id"] =
+                segment.isEmpty ? .null : .text(try Self.segment(named: segment, eventID: event.id, in: db).id)
         }
         if let url = draft.joinURL { values["join_url"] = try optionalURL(url) }
         if let url = draft.recordingURL { values["recording_url"] = try optionalURL(url) }
@@ -108,7 +118,8 @@ extension EventsStore {
 
     /// A session lies within its event's dates, and its room is not booked by another session then.
     private static func checkSchedule(id: String, values: [String: SyncValue], event: Event, in db: Database) throws {
-        var merged = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Session.init(row:))
+        var merged =
+            try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Session.init(row:))
             ?? Session(row: Row(["id": id]))
         if let title = values["title"]?.text { merged.title = title }
         if let start = values["starts_at"]?.text, let date = Instant.parse(start) { merged.startsAt = date }
@@ -121,7 +132,9 @@ extension EventsStore {
         if let clash = try Rules.roomClash(for: merged, event: event, in: db) {
             throw EventsError.roomBusy(room: merged.room ?? "", with: clash.title)
         }
-        for personID in try String.fetchAll(db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [id]) {
+        for personID in try String.fetchAll(
+            db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [id])
+        {
             if let clash = try Rules.personClash(personID: personID, in: merged, db: db) {
                 throw EventsError.personBusy(person: try Self.personName(personID, in: db), with: clash.title)
             }
@@ -130,7 +143,8 @@ extension EventsStore {
 
     private static func optionalURL(_ text: String) throws -> SyncValue {
         guard !text.isEmpty else { return .null }
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+        else {
             throw EventsError.invalid("'\(text)' is not an http(s) link.")
         }
         return .text(text)

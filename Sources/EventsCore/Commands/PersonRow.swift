@@ -17,13 +17,16 @@ struct PersonRow {
         let organizationID = try organization.map { try EventsStore.organizationID($0, in: db) }
         id = email.map { RowID.person(email: $0) } ?? RowID.personWithoutEmail(name: name, organization: organizationID)
         values = [
-            "name": .text(name), "email": email.map(SyncValue.text) ?? .null, "organization_id": organizationID.map(SyncValue.text) ?? .null,
+            "name": .text(name), "email": email.map(SyncValue.text) ?? .null,
+            "organization_id": organizationID.map(SyncValue.text) ?? .null,
             "country": country.map { EventsStore.optionalText($0) } ?? .null,
         ]
     }
 
     init(_ record: CSVTable.Record, in db: Database) throws {
-        try self.init(name: record["name"] ?? "", email: record["email"], organization: record["organization"], country: record["country"], in: db)
+        try self.init(
+            name: record["name"] ?? "", email: record["email"], organization: record["organization"],
+            country: record["country"], in: db)
     }
 
     /// Whether writing this changes the stored row (`name, email, organization_id, country`).

@@ -1,12 +1,18 @@
 /// The closed vocabularies of the domain, with the words people type.
 public enum SessionFormat: String, CaseIterable, Codable, Sendable {
-    case plenary, roundtable, panel, workshop, sideEvent = "side-event", webinar, `break`
+    case plenary, roundtable, panel, workshop
+    case sideEvent = "side-event"
+    case webinar, `break`
 }
 
 public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
-    case government, city, internationalOrganization = "international-organization"
-    case development = "civil-society-development", diaspora = "civil-society-diaspora"
-    case tradeUnion = "civil-society-union", employers = "civil-society-employers", academia = "civil-society-academia"
+    case government, city
+    case internationalOrganization = "international-organization"
+    case development = "civil-society-development"
+    case diaspora = "civil-society-diaspora"
+    case tradeUnion = "civil-society-union"
+    case employers = "civil-society-employers"
+    case academia = "civil-society-academia"
     case company, union, university
 }
 
@@ -15,7 +21,8 @@ public enum DevelopmentStatus: String, CaseIterable, Codable, Sendable {
 }
 
 public enum SessionRoleKind: String, CaseIterable, Codable, Sendable {
-    case coChair = "co-chair", speaker, moderator, rapporteur
+    case coChair = "co-chair"
+    case speaker, moderator, rapporteur
 }
 
 public enum RSVPResponse: String, CaseIterable, Codable, Sendable {

@@ -4,13 +4,16 @@ import Sync
 
 extension EventsStore {
     /// A page of the resource's rows that `reader` (an account id) may see, fields it may not read left empty.
-    public func list<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, reader: String) throws -> ResourcePage<R.Model> {
+    public func list<R: Resource>(_ resource: R.Type, _ query: ResourceQuery, reader: String) throws -> ResourcePage<
+        R.Model
+    > {
         let limit = min(max(query.limit, 1), ResourceQuery.maxLimit)
         let since = query.updatedSince.map { HybridTimestamp(earliestAt: $0).rawValue }
         return try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
             let event = try query.event.map { try Self.visibleEventID($0, access: &access, in: db) }
-            let (items, next) = try Self.visiblePage(R.self, query, event: event, since: since, limit: limit, access: &access, in: db)
+            let (items, next) = try Self.visiblePage(
+                R.self, query, event: event, since: since, limit: limit, access: &access, in: db)
             let deleted = try since.map {
                 try Self.deletions(of: R.table, since: $0, after: query.after ?? "", through: next, in: db).filter {
                     try access.sees(table: R.table, row: $0, column: nil, isDeletion: true)
@@ -23,7 +26,8 @@ extension EventsStore {
     /// One row, if it exists and `reader` may see it.
     public func get<R: Resource>(_ resource: R.Type, id: String, reader: String) throws -> Listed<R.Model> {
         try replica.read { db in
-            let row = try Row.fetchOne(db, sql: "\(Self.selection(R.table)) WHERE t.id = :id", arguments: ["id": id, "table": R.table])
+            let row = try Row.fetchOne(
+                db, sql: "\(Self.selection(R.table)) WHERE t.id = :id", arguments: ["id": id, "table": R.table])
             var access = try ReadAccess(principal: reader, in: db)
             guard let row, let listed = try Self.listed(R.self, row, access: &access) else {
                 throw EventsError.notFound(kind: R.table.singularNoun, key: id)
@@ -35,7 +39,8 @@ extension EventsStore {
     /// Up to `limit` rows the reader may see, filtered before paging: the cursor is the last *visible* row, so
     /// walking pages never reveals the id of a hidden one.
     private static func visiblePage<R: Resource>(
-        _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, access: inout ReadAccess, in db: Database
+        _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, access: inout ReadAccess,
+        in db: Database
     ) throws -> (items: [Listed<R.Model>], next: String?) {
         var items: [Listed<R.Model>] = []
         var scan = query
@@ -57,7 +62,9 @@ extension EventsStore {
         _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, in db: Database
     ) throws -> [Row] {
         var conditions = ["t.id > :after"]
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["after": query.after ?? "", "table": R.table, "limit": limit]
+        var arguments: [String: (any DatabaseValueConvertible)?] = [
+            "after": query.after ?? "", "table": R.table, "limit": limit,
+        ]
         if let event {
             conditions.append("(\(R.eventCondition))")
             arguments["event"] = event
@@ -90,7 +97,9 @@ extension EventsStore {
     }
 
     /// The row as `access` lets its reader see it: `nil` if hidden, unreadable fields emptied.
-    private static func listed<R: Resource>(_ resource: R.Type, _ row: Row, access: inout ReadAccess) throws -> Listed<R.Model>? {
+    private static func listed<R: Resource>(_ resource: R.Type, _ row: Row, access: inout ReadAccess) throws -> Listed<
+        R.Model
+    >? {
         let id: String = row["id"]
         guard try access.sees(table: R.table, row: id, column: nil) else { return nil }
         var visible: [String: (any DatabaseValueConvertible)?] = [:]
@@ -107,9 +116,12 @@ extension EventsStore {
 
     /// The id of the event named by slug or id, if the reader may see it: a hidden event is not found, like one
     /// that does not exist.
-    private static func visibleEventID(_ reference: String, access: inout ReadAccess, in db: Database) throws -> String {
+    private static func visibleEventID(_ reference: String, access: inout ReadAccess, in db: Database) throws -> String
+    {
         let event = try Self.event(slug: reference, in: db)
-        guard try access.sees(table: EventsTable.events.name, row: event.id, column: nil) else { throw EventsError.eventNotFound(reference) }
+        guard try access.sees(table: EventsTable.events.name, row: event.id, column: nil) else {
+            throw EventsError.eventNotFound(reference)
+        }
         return event.id
     }
 }

@@ -16,7 +16,9 @@ public enum InvitationResource: Resource {
     public static let table = EventsTable.invitations.name
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
-        try store.invite(eventSlug: input.eventID, sessionID: input.sessionID, person: input.personID, invitedBy: input.invitedBy ?? caller)
+        try store.invite(
+            eventSlug: input.eventID, sessionID: input.sessionID, person: input.personID,
+            invitedBy: input.invitedBy ?? caller)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {

@@ -20,12 +20,14 @@ public enum OrganizationResource: Resource {
     public static let eventCondition = "t.id IN (SELECT organization_id FROM people WHERE id IN (\(Participants.sql)))"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
-        try store.addOrganization(name: input.name, kind: input.kind, country: input.country, developmentStatus: input.developmentStatus)
+        try store.addOrganization(
+            name: input.name, kind: input.kind, country: input.country, developmentStatus: input.developmentStatus)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
         try store.editOrganization(
-            id: id, name: changes.name, kind: changes.kind, country: changes.country, developmentStatus: changes.developmentStatus)
+            id: id, name: changes.name, kind: changes.kind, country: changes.country,
+            developmentStatus: changes.developmentStatus)
     }
 
     public static func delete(id: String, in store: EventsStore) throws {

@@ -21,11 +21,14 @@ public enum PersonResource: Resource {
     public static let eventCondition = "t.id IN (\(Participants.sql))"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
-        try store.addPerson(name: input.name, email: input.email, organization: input.organizationID, country: input.country)
+        try store.addPerson(
+            name: input.name, email: input.email, organization: input.organizationID, country: input.country)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
-        if let email = changes.email, try store.person(id: id).email.map(EmailAddress.canonical) != EmailAddress.canonical(email) {
+        if let email = changes.email,
+            try store.person(id: id).email.map(EmailAddress.canonical) != EmailAddress.canonical(email)
+        {
             throw EventsError.unchangeable(field: "email", kind: "person")
         }
         try store.editPerson(id: id, name: changes.name, organization: changes.organizationID, country: changes.country)

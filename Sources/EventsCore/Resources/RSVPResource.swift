@@ -28,8 +28,11 @@ public enum RSVPResource: Resource {
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
         let current = try store.rsvp(id: id)
         let response = changes.response ?? current.response
-        let substitute = response == RSVPResponse.delegated.rawValue ? changes.substituteID ?? current.substituteID : changes.substituteID
-        try store.respond(sessionID: current.sessionID, person: current.personID, response: response, substitute: substitute)
+        let substitute =
+            response == RSVPResponse.delegated.rawValue
+            ? changes.substituteID ?? current.substituteID : changes.substituteID
+        try store.respond(
+            sessionID: current.sessionID, person: current.personID, response: response, substitute: substitute)
     }
 
     public static func delete(id: String, in store: EventsStore) throws {

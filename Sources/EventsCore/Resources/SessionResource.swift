@@ -18,7 +18,9 @@ public enum SessionResource: Resource {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decodeIfPresent(String.self, forKey: .id)
             eventID = try container.decode(String.self, forKey: .eventID)
-            for required in [CodingKeys.title, .startsAt, .endsAt] { _ = try container.decode(String.self, forKey: required) }
+            for required in [CodingKeys.title, .startsAt, .endsAt] {
+                _ = try container.decode(String.self, forKey: required)
+            }
             fields = try Changes(from: decoder)
         }
     }
@@ -40,8 +42,10 @@ public enum SessionResource: Resource {
 
         var draft: SessionDraft {
             SessionDraft(
-                title: title, format: format, start: startsAt, end: endsAt, room: room, segment: segmentID, joinURL: joinURL,
-                recordingURL: recordingURL, capacity: capacity, invitationOnly: invitationOnly, description: description)
+                title: title, format: format, start: startsAt, end: endsAt, room: room, segment: segmentID,
+                joinURL: joinURL,
+                recordingURL: recordingURL, capacity: capacity, invitationOnly: invitationOnly, description: description
+            )
         }
     }
 
@@ -53,7 +57,8 @@ public enum SessionResource: Resource {
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, input.fields.draft) }
-        guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+        guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else {
             throw EventsError.invalid("A session id has 1 to 64 letters, digits and '-', not '\(id)'.")
         }
         return try store.addSession(eventSlug: input.eventID, input.fields.draft, id: id)

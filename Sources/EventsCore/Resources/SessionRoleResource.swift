@@ -18,7 +18,8 @@ public enum SessionRoleResource: Resource {
     public static let eventCondition = "t.session_id IN (SELECT id FROM sessions WHERE event_id = :event)"
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
-        try store.addRole(sessionID: input.sessionID, person: input.personID, role: input.role, position: input.position)
+        try store.addRole(
+            sessionID: input.sessionID, person: input.personID, role: input.role, position: input.position)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {

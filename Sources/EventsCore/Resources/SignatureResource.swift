@@ -18,12 +18,15 @@ public enum SignatureResource: Resource {
 
     public static func create(_ input: Creation, caller: String?, in store: EventsStore) throws -> String {
         try store.sign(
-            declaration: input.declarationID, person: try RSVPResource.owner(input.personID, caller: caller), reservation: input.reservation)
+            declaration: input.declarationID, person: try RSVPResource.owner(input.personID, caller: caller),
+            reservation: input.reservation)
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
         let current = try store.signature(id: id)
-        try store.sign(declaration: current.declarationID, person: current.personID, reservation: changes.reservation ?? current.reservation)
+        try store.sign(
+            declaration: current.declarationID, person: current.personID,
+            reservation: changes.reservation ?? current.reservation)
     }
 
     public static func delete(id: String, in store: EventsStore) throws {

@@ -19,19 +19,27 @@ extension EventsStore {
                     add(.times, [session.id], "'\(session.title)' ends before it starts.")
                 }
                 if !Rules.liesWithin(session, event) {
-                    add(.outsideEvent, [session.id], "'\(session.title)' lies outside \(event.startsOn) – \(event.endsOn).")
+                    add(
+                        .outsideEvent, [session.id],
+                        "'\(session.title)' lies outside \(event.startsOn) – \(event.endsOn).")
                 }
                 if let capacity = session.capacity, capacity <= 0 {
                     add(.capacity, [session.id], "'\(session.title)' has a capacity of \(capacity).")
                 }
                 if let other = try Rules.roomClash(for: session, event: event, in: db) {
-                    add(.roomDoubleBooked, [session.id, other.id], "\(session.room ?? "") is booked for both '\(session.title)' and '\(other.title)'.")
+                    add(
+                        .roomDoubleBooked, [session.id, other.id],
+                        "\(session.room ?? "") is booked for both '\(session.title)' and '\(other.title)'.")
                 }
-                for row in try Row.fetchAll(db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [session.id]) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [session.id])
+                {
                     let personID: String = row["person_id"]
                     if let other = try Rules.personClash(personID: personID, in: session, db: db) {
                         let name = try Self.personName(personID, in: db)
-                        add(.personDoubleBooked, [session.id, other.id], "\(name) is on both '\(session.title)' and '\(other.title)' at the same time.")
+                        add(
+                            .personDoubleBooked, [session.id, other.id],
+                            "\(name) is on both '\(session.title)' and '\(other.title)' at the same time.")
                     }
                 }
                 if event.series == "GFMD", session.format == SessionFormat.roundtable.rawValue,
@@ -39,10 +47,14 @@ extension EventsStore {
                 {
                     add(.coChairs, [session.id], problem)
                 }
-                let selfSubstitutes = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM rsvps WHERE session_id = ? AND substitute_id = person_id", arguments: [session.id]) ?? 0
+                let selfSubstitutes =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM rsvps WHERE session_id = ? AND substitute_id = person_id",
+                        arguments: [session.id]) ?? 0
                 if selfSubstitutes > 0 {
-                    add(.substitute, [session.id], "\(selfSubstitutes) RSVP(s) for '\(session.title)' delegate to the same person.")
+                    add(
+                        .substitute, [session.id],
+                        "\(selfSubstitutes) RSVP(s) for '\(session.title)' delegate to the same person.")
                 }
             }
             return found

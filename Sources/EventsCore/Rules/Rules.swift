@@ -28,7 +28,8 @@ enum Rules {
                 ORDER BY s.starts_at, s.id LIMIT 1
                 """,
             arguments: [
-                session.id, room, Instant.format(session.endsAt), Instant.format(session.startsAt), event.id, event.city,
+                session.id, room, Instant.format(session.endsAt), Instant.format(session.startsAt), event.id,
+                event.city,
             ])
     }
 
@@ -63,7 +64,11 @@ enum Rules {
         let statuses = chairs.map { row -> String? in
             row["kind"] == OrganizationKind.government.rawValue ? row["development_status"] : nil
         }
-        guard Set(statuses.compactMap { $0 }) == [DevelopmentStatus.developed.rawValue, DevelopmentStatus.developing.rawValue] else {
+        guard
+            Set(statuses.compactMap { $0 }) == [
+                DevelopmentStatus.developed.rawValue, DevelopmentStatus.developing.rawValue,
+            ]
+        else {
             let described = chairs.map { row in
                 let name: String = row["name"] ?? "?"
                 let organization: String = row["organization"] ?? "no organization"

@@ -26,8 +26,12 @@ public struct SeedLoader {
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         loaded.keys = try store.replica.writeLocalTables { db in
-            try db.execute(sql: "CREATE TABLE IF NOT EXISTS seed_loaded (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID")
-            return Set(try Row.fetchAll(db, sql: "SELECT tbl, row_id FROM seed_loaded").map { [$0["tbl"], $0["row_id"]] })
+            try db.execute(
+                sql:
+                    "CREATE TABLE IF NOT EXISTS seed_loaded (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID"
+            )
+            return Set(
+                try Row.fetchAll(db, sql: "SELECT tbl, row_id FROM seed_loaded").map { [$0["tbl"], $0["row_id"]] })
         }
         // Also when a file stops the load; should this write fail, the next load asks the replica again.
         defer { try? rememberAdded() }
@@ -66,12 +70,15 @@ public struct SeedLoader {
     }
 
     private func load(_ seed: SeedFile) throws -> Int {
-        for organization in seed.organizations ?? [] where try !known(EventsTable.organizations.name, RowID.organization(name: organization.name)) {
+        for organization in seed.organizations ?? []
+        where try !known(EventsTable.organizations.name, RowID.organization(name: organization.name)) {
             try store.addOrganization(
-                name: organization.name, kind: organization.kind, country: organization.country, developmentStatus: organization.developmentStatus)
+                name: organization.name, kind: organization.kind, country: organization.country,
+                developmentStatus: organization.developmentStatus)
         }
         for person in seed.people ?? [] where try !known(EventsTable.people.name, RowID.person(email: person.email)) {
-            try store.addPerson(name: person.name, email: person.email, organization: person.organization, country: person.country)
+            try store.addPerson(
+                name: person.name, email: person.email, organization: person.organization, country: person.country)
         }
         var added = 0
         for entry in seed.events ?? [] { added += try load(entry) }
@@ -83,12 +90,18 @@ public struct SeedLoader {
         let eventID = RowID.event(slug: slug)
         if try !known(EventsTable.events.name, eventID) { try store.declareEvent(entry.event) }
         // A seeded event deleted since is left deleted, with everything of it.
-        guard try store.replica.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)", arguments: [eventID]) }) == true
+        guard
+            try store.replica.read({ db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)", arguments: [eventID])
+            }) == true
         else { return 0 }
-        for segment in entry.segments ?? [] where try !known(EventsTable.segments.name, RowID.segment(event: eventID, name: segment.name)) {
-            try store.addSegment(eventSlug: slug, name: segment.name, startsOn: segment.startsOn, endsOn: segment.endsOn)
+        for segment in entry.segments ?? []
+        where try !known(EventsTable.segments.name, RowID.segment(event: eventID, name: segment.name)) {
+            try store.addSegment(
+                eventSlug: slug, name: segment.name, startsOn: segment.startsOn, endsOn: segment.endsOn)
         }
-        for room in entry.rooms ?? [] where try !known(EventsTable.rooms.name, RowID.room(event: eventID, name: room.name)) {
+        for room in entry.rooms ?? []
+        where try !known(EventsTable.rooms.name, RowID.room(event: eventID, name: room.name)) {
             try store.addRoom(eventSlug: slug, name: room.name, capacity: room.capacity)
         }
         var added = 0
@@ -96,26 +109,34 @@ public struct SeedLoader {
             let id = RowID.session(eventSlug: slug, key: session.key)
             if try !known(EventsTable.sessions.name, id) {
                 let draft = SessionDraft(
-                    title: session.title, format: session.format, start: session.start, end: session.end, room: session.room,
-                    segment: session.segment, joinURL: session.joinURL, recordingURL: session.recordingURL, capacity: session.capacity,
+                    title: session.title, format: session.format, start: session.start, end: session.end,
+                    room: session.room,
+                    segment: session.segment, joinURL: session.joinURL, recordingURL: session.recordingURL,
+                    capacity: session.capacity,
                     invitationOnly: session.invitationOnly, description: session.description)
                 _ = try store.addSession(eventSlug: slug, draft, id: id)
                 added += 1
             }
             for (index, chair) in (session.people ?? []).enumerated() {
                 let personID = RowID.person(email: chair.person)
-                let role = RowID.role(session: id, person: personID, role: try SessionRoleKind.parse(chair.role, field: "role"))
+                let role = RowID.role(
+                    session: id, person: personID, role: try SessionRoleKind.parse(chair.role, field: "role"))
                 guard try !known(EventsTable.sessionRoles.name, role) else { continue }
                 try store.addRole(sessionID: id, person: chair.person, role: chair.role, position: index + 1)
             }
         }
         for invitee in entry.invitations ?? [] {
             let personID = RowID.person(email: invitee)
-            guard try !known(EventsTable.invitations.name, RowID.invitation(event: eventID, session: nil, person: personID)) else { continue }
+            guard
+                try !known(
+                    EventsTable.invitations.name, RowID.invitation(event: eventID, session: nil, person: personID))
+            else { continue }
             try store.invite(eventSlug: slug, person: invitee)
         }
-        for declaration in entry.declarations ?? [] where try !known(EventsTable.declarations.name, RowID.declaration(event: eventID, key: declaration.key)) {
-            try store.addDeclaration(eventSlug: slug, title: declaration.title, text: declaration.text, key: declaration.key)
+        for declaration in entry.declarations ?? []
+        where try !known(EventsTable.declarations.name, RowID.declaration(event: eventID, key: declaration.key)) {
+            try store.addDeclaration(
+                eventSlug: slug, title: declaration.title, text: declaration.text, key: declaration.key)
         }
         return added
     }

@@ -35,10 +35,16 @@ struct CSVTable {
                 guard let next = try reader.next() else { break }
                 if next.fields == [""] { continue }
                 guard next.fields.count == header.count else {
-                    problems.append(Problem(line: next.line, reason: "\(next.fields.count) fields where the header has \(header.count)"))
+                    problems.append(
+                        Problem(
+                            line: next.line, reason: "\(next.fields.count) fields where the header has \(header.count)")
+                    )
                     continue
                 }
-                records.append(Record(line: next.line, fields: Dictionary(zip(header, next.fields), uniquingKeysWith: { first, _ in first })))
+                records.append(
+                    Record(
+                        line: next.line,
+                        fields: Dictionary(zip(header, next.fields), uniquingKeysWith: { first, _ in first })))
             } catch {
                 problems.append(error)
                 if !reader.skipRecord() { break }
@@ -90,7 +96,9 @@ struct CSVTable {
             position += 1
             var value = ""
             while true {
-                guard position < characters.count else { throw Problem(line: start, reason: "a quoted field is never closed") }
+                guard position < characters.count else {
+                    throw Problem(line: start, reason: "a quoted field is never closed")
+                }
                 let character = characters[position]
                 position += 1
                 if character == "\"" {

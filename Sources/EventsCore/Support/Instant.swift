@@ -30,9 +30,12 @@ public enum Instant {
         }
         guard isLocal(text) else { return date }
         let shown = display(date, in: zone, pattern: "yyyy-MM-dd'T'HH:mm:ss")
-        guard shown.hasPrefix(text.replacingOccurrences(of: " ", with: "T")) else { throw .skippedLocalTime(text, zone: zone.identifier) }
+        guard shown.hasPrefix(text.replacingOccurrences(of: " ", with: "T")) else {
+            throw .skippedLocalTime(text, zone: zone.identifier)
+        }
         guard let twin = twin(of: date, in: zone) else { return date }
-        throw .ambiguousLocalTime(text, zone: zone.identifier, offsets: [date, twin].sorted().map { offset(of: $0, in: zone) })
+        throw .ambiguousLocalTime(
+            text, zone: zone.identifier, offsets: [date, twin].sorted().map { offset(of: $0, in: zone) })
     }
 
     /// Whether the clock in `zone` shows the same local time at another instant too (the repeated hour).
@@ -81,7 +84,9 @@ public enum Instant {
     public static func timeRange(from start: Date, to end: Date, in zone: TimeZone) -> String {
         let range = display(start, in: zone, pattern: "HH:mm") + "–" + display(end, in: zone, pattern: "HH:mm")
         let calendar = Calendar.gregorian(in: zone)
-        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: start), to: calendar.startOfDay(for: end)).day ?? 0
+        let days =
+            calendar.dateComponents([.day], from: calendar.startOfDay(for: start), to: calendar.startOfDay(for: end))
+            .day ?? 0
         return days > 0 ? range + " (+\(days) day\(days == 1 ? "" : "s"))" : range
     }
 

@@ -2,7 +2,9 @@
 /// thing made twice, offline or by the seed, is one row; names are compared as people write them (case aside).
 public enum RowID {
     public static func event(slug: String) -> String { StableID.make("event", slug) }
-    public static func segment(event: String, name: String) -> String { StableID.make("segment", event, name.lowercased()) }
+    public static func segment(event: String, name: String) -> String {
+        StableID.make("segment", event, name.lowercased())
+    }
     public static func room(event: String, name: String) -> String { StableID.make("room", event, name.lowercased()) }
     /// A seeded session, by the key its seed file gives it.
     public static func session(eventSlug: String, key: String) -> String { StableID.make("session", eventSlug, key) }
@@ -23,6 +25,10 @@ public enum RowID {
     }
 
     public static func rsvp(session: String, person: String) -> String { StableID.make("rsvp", session, person) }
-    public static func declaration(event: String, key: String) -> String { StableID.make("declaration", event, key.lowercased()) }
-    public static func signature(declaration: String, person: String) -> String { StableID.make("signature", declaration, person) }
+    public static func declaration(event: String, key: String) -> String {
+        StableID.make("declaration", event, key.lowercased())
+    }
+    public static func signature(declaration: String, person: String) -> String {
+        StableID.make("signature", declaration, person)
+    }
 }

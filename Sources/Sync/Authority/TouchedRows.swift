@@ -26,16 +26,20 @@ struct TouchedRows {
     /// roles, invitations and RSVPs), each against facts in which only rows already judged show their new state.
     /// `verdict` gets each row's change and, when refused, the reason.
     func judge(
-        with judge: any RowJudge, in db: Database, schema: ReplicatedSchema, verdict: (RowChange, String?) throws -> Void
+        with judge: any RowJudge, in db: Database, schema: ReplicatedSchema,
+        verdict: (RowChange, String?) throws -> Void
     ) throws {
         let order = Dictionary(uniqueKeysWithValues: schema.tables.enumerated().map { ($1.name, $0) })
         let unjudged = UnjudgedRows(rows: before)
         let facts = Facts(db: db, schema: schema, unjudged: unjudged)
-        for key in keys.enumerated().sorted(by: { (order[$0.element.table] ?? 0, $0.offset) < (order[$1.element.table] ?? 0, $1.offset) }) {
+        for key in keys.enumerated().sorted(by: {
+            (order[$0.element.table] ?? 0, $0.offset) < (order[$1.element.table] ?? 0, $1.offset)
+        }) {
             let row = key.element
             guard let table = schema.table(named: row.table) else { continue }
             let change = RowChange(
-                key: row, before: before[row] ?? nil, after: try RowState.read(table, id: row.id, in: db), columns: columns[row] ?? [])
+                key: row, before: before[row] ?? nil, after: try RowState.read(table, id: row.id, in: db),
+                columns: columns[row] ?? [])
             guard change.before != change.after || !change.columns.isEmpty else {
                 unjudged.rows.removeValue(forKey: row)
                 continue

@@ -40,7 +40,8 @@ extension Replica {
                     sql: "INSERT INTO sync_refusals (tbl, row_id, col, reason, at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [change.table, change.rowID, change.column, note.reason ?? "refused", at])
             }
-            let upTo = try Int64.fetchOne(db, sql: "SELECT upto_seq FROM sync_outbox WHERE batch = ?", arguments: [request.batch])
+            let upTo = try Int64.fetchOne(
+                db, sql: "SELECT upto_seq FROM sync_outbox WHERE batch = ?", arguments: [request.batch])
             try db.execute(sql: "DELETE FROM sync_outbox WHERE batch = ?", arguments: [request.batch])
             if let upTo {
                 try db.execute(sql: "UPDATE sync_client SET pushed_seq = max(pushed_seq, ?)", arguments: [upTo])
@@ -73,7 +74,8 @@ extension Replica {
                 if !page.hasMore { forgotten = try ViewSweep.finish(schema, replica: id, in: db) }
             }
             try db.execute(
-                sql: "UPDATE sync_client SET pull_cursor = ?, view = ?, horizon = ?", arguments: [page.cursor, page.view, page.horizon])
+                sql: "UPDATE sync_client SET pull_cursor = ?, view = ?, horizon = ?",
+                arguments: [page.cursor, page.view, page.horizon])
             return (won, forgotten)
         }
         if forgotten > 0 {
@@ -100,10 +102,14 @@ extension Replica {
         try read { db in
             let state = try Row.fetchOne(db, sql: "SELECT * FROM sync_client")!
             let pushed: Int64 = state["pushed_seq"]
-            let pending = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM crdt_clock WHERE seq > ? AND replica = ?", arguments: [pushed, id.bytes]) ?? 0
-            let refusals = try Row.fetchAll(db, sql: "SELECT * FROM sync_refusals ORDER BY id DESC LIMIT 50").map { row in
-                ClientStatus.Refusal(table: row["tbl"], rowID: row["row_id"], column: row["col"], reason: row["reason"], at: row["at"])
+            let pending =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM crdt_clock WHERE seq > ? AND replica = ?",
+                    arguments: [pushed, id.bytes]) ?? 0
+            let refusals = try Row.fetchAll(db, sql: "SELECT * FROM sync_refusals ORDER BY id DESC LIMIT 50").map {
+                row in
+                ClientStatus.Refusal(
+                    table: row["tbl"], rowID: row["row_id"], column: row["col"], reason: row["reason"], at: row["at"])
             }
             return ClientStatus(
                 replica: id.hex, pendingChanges: pending, pullCursor: state["pull_cursor"],

@@ -62,7 +62,9 @@ public struct SyncClient {
         while true {
             let page = try pending.result()
             let next = PullPosition(after: page)
-            if page.hasMore { pending = PageFetch(transport: transport, position: next, limit: pageLimit, schemaVersion: version) }
+            if page.hasMore {
+                pending = PageFetch(transport: transport, position: next, limit: pageLimit, schemaVersion: version)
+            }
             report.applied += try replica.apply(page, pulledFrom: from)
             from = next
             report.pulled += page.changes.count
@@ -81,7 +83,9 @@ private final class PageFetch: @unchecked Sendable {
         nonisolated(unsafe) let transport = transport
         Thread { [self] in
             outcome = Result {
-                try transport.pull(after: position.cursor, limit: limit, view: position.view, horizon: position.horizon, schemaVersion: schemaVersion)
+                try transport.pull(
+                    after: position.cursor, limit: limit, view: position.view, horizon: position.horizon,
+                    schemaVersion: schemaVersion)
             }
             done.signal()
         }.start()

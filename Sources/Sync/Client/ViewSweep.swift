@@ -17,7 +17,8 @@ enum ViewSweep {
     }
 
     static func note(_ changes: [Change], in db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO sync_sweep (tbl, row_id, col) VALUES (?, ?, ?)")
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO sync_sweep (tbl, row_id, col) VALUES (?, ?, ?)")
         for change in changes { try statement.execute(arguments: [change.table, change.rowID, change.column ?? ""]) }
     }
 
@@ -37,15 +38,22 @@ enum ViewSweep {
             let rows = try String.fetchAll(db, sql: "SELECT c.row_id \(missing) AND c.col = ''", arguments: arguments)
             for row in rows {
                 try db.execute(sql: "DELETE FROM \(name) WHERE id = ?", arguments: [row])
-                try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
-                try db.execute(sql: "DELETE FROM crdt_deletions WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
+                try db.execute(
+                    sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
+                try db.execute(
+                    sql: "DELETE FROM crdt_deletions WHERE tbl = ? AND row_id = ?", arguments: [table.name, row])
             }
-            let fields = try Row.fetchAll(db, sql: "SELECT c.row_id, c.col \(missing) AND c.col <> ''", arguments: arguments)
+            let fields = try Row.fetchAll(
+                db, sql: "SELECT c.row_id, c.col \(missing) AND c.col <> ''", arguments: arguments)
             for field in fields {
                 let column: String = field["col"]
                 guard table.column(named: column) != nil else { continue }
-                try db.execute(sql: "UPDATE \(name) SET \(column.quotedDatabaseIdentifier) = NULL WHERE id = ?", arguments: [field["row_id"]])
-                try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col = ?", arguments: [table.name, field["row_id"], column])
+                try db.execute(
+                    sql: "UPDATE \(name) SET \(column.quotedDatabaseIdentifier) = NULL WHERE id = ?",
+                    arguments: [field["row_id"]])
+                try db.execute(
+                    sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ? AND col = ?",
+                    arguments: [table.name, field["row_id"], column])
             }
             removed += rows.count + fields.count
         }

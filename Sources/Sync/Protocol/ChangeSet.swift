@@ -39,12 +39,15 @@ public struct ChangeSet: Codable, Sendable, Equatable {
                     continue
                 }
                 guard let previous = c.last else {
-                    throw DecodingError.dataCorruptedError(in: item, debugDescription: "a short entry must follow a full one")
+                    throw DecodingError.dataCorruptedError(
+                        in: item, debugDescription: "a short entry must follow a full one")
                 }
                 let column = try item.decode(Int.self)
                 let value = item.isAtEnd ? SyncValue.null : try item.decode(SyncValue.self)
                 c.append(
-                    Entry(column: column, causalLength: previous.causalLength, timeOffset: previous.timeOffset, replica: previous.replica, value: value))
+                    Entry(
+                        column: column, causalLength: previous.causalLength, timeOffset: previous.timeOffset,
+                        replica: previous.replica, value: value))
             }
         }
 
@@ -129,31 +132,39 @@ public struct ChangeSet: Codable, Sendable, Equatable {
         tables = []
         base = changes.map(\.stamp.time.rawValue).min() ?? 0
         for change in changes {
-            let replica = replicaIndex[change.stamp.replica] ?? {
-                replicas.append(change.stamp.replica)
-                replicaIndex[change.stamp.replica] = replicas.count - 1
-                return replicas.count - 1
-            }()
-            let table = tableIndex[change.table] ?? {
-                tables.append(TableGroup(name: change.table, columns: [], rows: []))
-                columnIndex.append([:])
-                rowIndex.append([:])
-                tableIndex[change.table] = tables.count - 1
-                return tables.count - 1
-            }()
+            let replica =
+                replicaIndex[change.stamp.replica]
+                ?? {
+                    replicas.append(change.stamp.replica)
+                    replicaIndex[change.stamp.replica] = replicas.count - 1
+                    return replicas.count - 1
+                }()
+            let table =
+                tableIndex[change.table]
+                ?? {
+                    tables.append(TableGroup(name: change.table, columns: [], rows: []))
+                    columnIndex.append([:])
+                    rowIndex.append([:])
+                    tableIndex[change.table] = tables.count - 1
+                    return tables.count - 1
+                }()
             var column = -1
             if let name = change.column {
-                column = columnIndex[table][name] ?? {
-                    tables[table].columns.append(name)
-                    columnIndex[table][name] = tables[table].columns.count - 1
-                    return tables[table].columns.count - 1
-                }()
+                column =
+                    columnIndex[table][name]
+                    ?? {
+                        tables[table].columns.append(name)
+                        columnIndex[table][name] = tables[table].columns.count - 1
+                        return tables[table].columns.count - 1
+                    }()
             }
-            let row = rowIndex[table][change.rowID] ?? {
-                tables[table].rows.append(RowGroup(id: change.rowID, c: []))
-                rowIndex[table][change.rowID] = tables[table].rows.count - 1
-                return tables[table].rows.count - 1
-            }()
+            let row =
+                rowIndex[table][change.rowID]
+                ?? {
+                    tables[table].rows.append(RowGroup(id: change.rowID, c: []))
+                    rowIndex[table][change.rowID] = tables[table].rows.count - 1
+                    return tables[table].rows.count - 1
+                }()
             tables[table].rows[row].c.append(
                 Entry(
                     column: column, causalLength: change.stamp.causalLength,
@@ -171,13 +182,16 @@ public struct ChangeSet: Codable, Sendable, Equatable {
             for row in table.rows {
                 for entry in row.c {
                     guard replicas.indices.contains(entry.replica) else {
-                        throw .malformed("change refers to replica #\(entry.replica), but the set lists \(replicas.count)")
+                        throw .malformed(
+                            "change refers to replica #\(entry.replica), but the set lists \(replicas.count)")
                     }
                     guard entry.column == -1 || table.columns.indices.contains(entry.column) else {
-                        throw .malformed("change refers to column #\(entry.column) of '\(table.name)', which is not listed")
+                        throw .malformed(
+                            "change refers to column #\(entry.column) of '\(table.name)', which is not listed")
                     }
                     guard entry.timeOffset >= 0, (1...Self.maxCausalLength).contains(entry.causalLength) else {
-                        throw .malformed("change to '\(table.name)' has a negative time offset or an impossible causal length")
+                        throw .malformed(
+                            "change to '\(table.name)' has a negative time offset or an impossible causal length")
                     }
                     let (time, overflow) = base.addingReportingOverflow(entry.timeOffset)
                     guard !overflow else { throw .malformed("change time overflows") }

@@ -11,7 +11,9 @@ public struct PullResponse: Codable, Sendable, Equatable {
     /// pulled under this horizon has missed none of the deletions it forgot, whatever its cursor.
     public var horizon: Int64?
 
-    public init(schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool, view: String? = nil, horizon: Int64? = nil) {
+    public init(
+        schemaVersion: Int, changes: ChangeSet, cursor: Int64, hasMore: Bool, view: String? = nil, horizon: Int64? = nil
+    ) {
         self.schemaVersion = schemaVersion
         self.changes = changes
         self.cursor = cursor

@@ -22,6 +22,7 @@ public struct ReplicatedTable: Hashable, Sendable {
 
     /// The table as a laptop on schema `version` declares it.
     func asOf(version: Int) -> ReplicatedTable {
-        ReplicatedTable(name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope)
+        ReplicatedTable(
+            name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope)
     }
 }

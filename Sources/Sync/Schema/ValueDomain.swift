@@ -39,7 +39,9 @@ public struct ValueDomain: Hashable, Sendable {
 
     public static let text = ValueDomain(.text)
     public static func text(max: Int) -> ValueDomain { ValueDomain(.text, maxLength: max) }
-    public static func word(_ words: some Sequence<String>) -> ValueDomain { ValueDomain(.word(Set(words)), maxLength: 64) }
+    public static func word(_ words: some Sequence<String>) -> ValueDomain {
+        ValueDomain(.word(Set(words)), maxLength: 64)
+    }
     public static let identifier = ValueDomain(.identifier, maxLength: 128)
     public static let integer = ValueDomain(.integer(Int64.min...Int64.max))
     public static func integer(_ range: ClosedRange<Int64>) -> ValueDomain { ValueDomain(.integer(range)) }
@@ -98,7 +100,9 @@ public struct ValueDomain: Hashable, Sendable {
         case .word(let words):
             guard words.contains(text) else { throw .notInVocabulary(words.sorted()) }
         case .identifier:
-            guard !text.isEmpty, text.unicodeScalars.allSatisfy(Self.identifierScalars.contains) else { throw .notIdentifier }
+            guard !text.isEmpty, text.unicodeScalars.allSatisfy(Self.identifierScalars.contains) else {
+                throw .notIdentifier
+            }
         case .instant:
             guard Self.isInstant(text) else { throw .notInstant }
         case .date:
@@ -115,14 +119,17 @@ public struct ValueDomain: Hashable, Sendable {
         return text
     }
 
-    private static let identifierScalars = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        .union(CharacterSet(charactersIn: "-_.:"))
+    private static let identifierScalars = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127))
+    )
+    .union(CharacterSet(charactersIn: "-_.:"))
 
     private static func isInstant(_ text: String) -> Bool {
         let shape = #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z/#
         guard text.wholeMatch(of: shape) != nil else { return false }
         let parser = ISO8601DateFormatter()
-        parser.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        parser.formatOptions =
+            text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
         return parser.date(from: text) != nil
     }
 
@@ -144,7 +151,10 @@ public struct ValueDomain: Hashable, Sendable {
 
     /// One `@` with something on both sides, no spaces or control characters; delivery decides the rest.
     private static func isEmail(_ text: String) -> Bool {
-        guard !text.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) } }),
+        guard
+            !text.contains(where: {
+                $0.isWhitespace || $0.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) }
+            }),
             text.filter({ $0 == "@" }).count == 1, let at = text.firstIndex(of: "@")
         else { return false }
         return at != text.startIndex && text.index(after: at) != text.endIndex

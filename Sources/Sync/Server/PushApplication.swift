@@ -59,12 +59,16 @@ struct PushApplication {
                 cleaned = admitted != change.value
                 change.value = admitted
             } catch {
-                note(index, .rejected, SyncError.invalidValue(table: table.name, column: column, problem: error).description)
+                note(
+                    index, .rejected,
+                    SyncError.invalidValue(table: table.name, column: column, problem: error).description)
                 return try compensate(change)
             }
         }
         if change.column != nil, try !knows(change) {
-            return note(index, .rejected, "\(change.table) \(change.rowID) no longer exists here (deleted long ago); it stays deleted")
+            return note(
+                index, .rejected,
+                "\(change.table) \(change.rowID) no longer exists here (deleted long ago); it stays deleted")
         }
         let key = RowKey(table: change.table, id: change.rowID)
         try touched.willChange(key, in: context)
@@ -73,7 +77,9 @@ struct PushApplication {
             change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
             try context.apply(change)
             didWin(change, key: key, index: index)
-            note(index, .restamped, "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
+            note(
+                index, .restamped,
+                "the laptop's clock is \(aheadBy / 1000) s ahead of the daemon's; its stamp was replaced")
             return corrections.append(try current(of: change))
         }
         let behindBy = now - change.stamp.time.milliseconds
@@ -84,10 +90,16 @@ struct PushApplication {
         guard try context.apply(change) else { return note(index, .superseded, nil) }
         didWin(change, key: key, index: index)
         if behindBy > maxAge, !cleaned {
-            note(index, .restamped, "the laptop's clock is \(behindBy / 86_400_000) days behind the daemon's; its stamp was moved up to the horizon")
+            note(
+                index, .restamped,
+                "the laptop's clock is \(behindBy / 86_400_000) days behind the daemon's; its stamp was moved up to the horizon"
+            )
             return corrections.append(change)
         }
-        guard cleaned else { return winners += 1 }
+        guard cleaned else {
+            winners += 1
+            return
+        }
         // The laptop holds the text as typed under this stamp: the cleaned value needs a newer one to reach it.
         change.stamp = context.localStamp(causalLength: change.stamp.causalLength, now: now)
         try context.apply(change)
@@ -129,10 +141,13 @@ struct PushApplication {
     /// The daemon's current record for the field (or existence) that `change` touched.
     private func current(of change: Change) throws -> Change {
         let column = change.column ?? ""
-        guard let stamp = try context.stamp(table: change.table, row: change.rowID, column: column) else { return change }
+        guard let stamp = try context.stamp(table: change.table, row: change.rowID, column: column) else {
+            return change
+        }
         var value = SyncValue.null
         if !column.isEmpty {
-            let sql = "SELECT \(column.quotedDatabaseIdentifier) FROM \(change.table.quotedDatabaseIdentifier) WHERE id = ?"
+            let sql =
+                "SELECT \(column.quotedDatabaseIdentifier) FROM \(change.table.quotedDatabaseIdentifier) WHERE id = ?"
             value = try SyncValue.fetchOne(context.db, sql: sql, arguments: [change.rowID]) ?? .null
         }
         return Change(table: change.table, rowID: change.rowID, column: change.column, value: value, stamp: stamp)
@@ -144,17 +159,22 @@ struct PushApplication {
         let length = try context.causalLength(table: change.table, row: change.id)
         guard let before = change.before else {
             guard length % 2 == 1 else { return }
-            return try write([Change(table: table.name, rowID: change.id, column: nil, value: .null, stamp: stamp(length + 1))])
+            return try write([
+                Change(table: table.name, rowID: change.id, column: nil, value: .null, stamp: stamp(length + 1))
+            ])
         }
         if length == before.causalLength {
             let stamp = stamp(length)
             let fields = change.columns.filter { change.after?[$0] != before[$0] }.sorted()
-            return try write(fields.map { Change(table: table.name, rowID: change.id, column: $0, value: before[$0], stamp: stamp) })
+            return try write(
+                fields.map { Change(table: table.name, rowID: change.id, column: $0, value: before[$0], stamp: stamp) })
         }
         let revived = stamp(length % 2 == 1 ? length + 2 : length + 1)
         try write(
             [Change(table: table.name, rowID: change.id, column: nil, value: .null, stamp: revived)]
-                + table.columns.map { Change(table: table.name, rowID: change.id, column: $0.name, value: before[$0.name], stamp: revived) })
+                + table.columns.map {
+                    Change(table: table.name, rowID: change.id, column: $0.name, value: before[$0.name], stamp: revived)
+                })
     }
 
     private mutating func stamp(_ causalLength: Int64) -> Stamp {
@@ -171,7 +191,8 @@ struct PushApplication {
         let serverLength = try context.causalLength(table: change.table, row: change.rowID)
         if let column = change.column, change.stamp.causalLength <= serverLength {
             guard change.stamp.causalLength == serverLength, serverLength % 2 == 1 else { return }
-            var restored = try current(of: Change(table: change.table, rowID: change.rowID, column: column, value: .null, stamp: change.stamp))
+            var restored = try current(
+                of: Change(table: change.table, rowID: change.rowID, column: column, value: .null, stamp: change.stamp))
             restored.stamp = context.localStamp(causalLength: serverLength, now: now)
             try context.apply(restored)
             return corrections.append(restored)
@@ -186,13 +207,15 @@ struct PushApplication {
         if (target % 2 == 1) != alive { target += 1 }
         let table = try context.table(change.table)
         let values = try Row.fetchOne(
-            context.db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) WHERE id = ?", arguments: [change.rowID])
+            context.db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) WHERE id = ?",
+            arguments: [change.rowID])
         let stamp = context.localStamp(causalLength: target, now: now)
         var restored = [Change(table: table.name, rowID: change.rowID, column: nil, value: .null, stamp: stamp)]
         if alive, let values {
             for column in table.columns {
                 let value = SyncValue.fromDatabaseValue(values[column.name]) ?? .null
-                restored.append(Change(table: table.name, rowID: change.rowID, column: column.name, value: value, stamp: stamp))
+                restored.append(
+                    Change(table: table.name, rowID: change.rowID, column: column.name, value: value, stamp: stamp))
             }
         }
         try write(restored)

@@ -27,19 +27,23 @@ public struct SyncServer: Sendable {
     public func push(_ request: PushRequest, principal: String) throws -> PushResponse {
         let schema = replica.schema
         guard schema.accepts(version: request.schemaVersion) else {
-            throw SyncError.unsupportedSchema(sent: request.schemaVersion, accepted: [schema.version, schema.version - 1])
+            throw SyncError.unsupportedSchema(
+                sent: request.schemaVersion, accepted: [schema.version, schema.version - 1])
         }
         let count = request.changes.count
         guard count <= maxBatchChanges else { throw SyncError.tooManyChanges(count: count, max: maxBatchChanges) }
         let changes = try request.changes.changes()
         // A batch that cannot be encoded again (a non-finite number, only possible in process) is malformed.
-        guard let digest = try? Self.digest(of: request) else { throw SyncError.malformed("the batch holds a value JSON cannot carry") }
+        guard let digest = try? Self.digest(of: request) else {
+            throw SyncError.malformed("the batch holds a value JSON cannot carry")
+        }
         return try replica.transaction { db in
             try claim(request.replica, for: principal, in: db)
             if let answer = try previousAnswer(to: request, digest: digest, in: db) { return answer }
             let judge = try policy.judge(for: principal, in: db)
             var batch = PushApplication(
-                context: try MergeContext(db: db, schema: schema, now: replica.now()), skew: maxClockSkew, maxAge: maxStampAge, judge: judge,
+                context: try MergeContext(db: db, schema: schema, now: replica.now()), skew: maxClockSkew,
+                maxAge: maxStampAge, judge: judge,
                 changes: changes)
             for (index, change) in changes.enumerated() {
                 try batch.apply(change, index: index, from: request.replica)
@@ -61,7 +65,8 @@ public struct SyncServer: Sendable {
     /// started from the beginning after the collection, or from a cursor above it, and missed nothing.
     /// A laptop on an earlier `schemaVersion` receives only the columns it knows.
     public func pull(
-        after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil, schemaVersion: Int? = nil
+        after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil,
+        schemaVersion: Int? = nil
     ) throws -> PullResponse {
         guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
         let schema = replica.schema
@@ -104,7 +109,8 @@ public struct SyncServer: Sendable {
                 arguments: [cutoff])
             guard !rows.isEmpty else { return 0 }
             for row in rows {
-                try db.execute(sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [row["tbl"], row["row_id"]])
+                try db.execute(
+                    sql: "DELETE FROM crdt_clock WHERE tbl = ? AND row_id = ?", arguments: [row["tbl"], row["row_id"]])
                 try DeletedRows.forget(row["tbl"], row: row["row_id"], in: db)
             }
             let newest = rows.map { $0["seq"] as Int64 }.max() ?? 0
@@ -120,17 +126,21 @@ public struct SyncServer: Sendable {
 
     /// A replica id is bound to the first account that pushes from it, so nobody can push in another's name.
     private func claim(_ id: ReplicaID, for principal: String, in db: Database) throws {
-        if let owner = try String.fetchOne(db, sql: "SELECT principal FROM sync_replicas WHERE replica = ?", arguments: [id.bytes]) {
+        if let owner = try String.fetchOne(
+            db, sql: "SELECT principal FROM sync_replicas WHERE replica = ?", arguments: [id.bytes])
+        {
             guard owner == principal else { throw SyncError.replicaOwnedByAnother(id) }
         } else {
-            try db.execute(sql: "INSERT INTO sync_replicas (replica, principal) VALUES (?, ?)", arguments: [id.bytes, principal])
+            try db.execute(
+                sql: "INSERT INTO sync_replicas (replica, principal) VALUES (?, ?)", arguments: [id.bytes, principal])
         }
     }
 
     private func previousAnswer(to request: PushRequest, digest: Data, in db: Database) throws -> PushResponse? {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT digest, response FROM sync_batches WHERE replica = ? AND batch = ?",
-            arguments: [request.replica.bytes, request.batch])
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT digest, response FROM sync_batches WHERE replica = ? AND batch = ?",
+                arguments: [request.replica.bytes, request.batch])
         else { return nil }
         guard row["digest"] as Data == digest else { throw SyncError.batchReused(request.batch) }
         return try JSONDecoder().decode(PushResponse.self, from: row["response"] as Data)

@@ -7,7 +7,8 @@ public enum DeletedRows {
     /// Whether the row is deleted and kept its scope here (it was seen alive before its deletion).
     public static func remembersScope(of table: String, row: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT scope IS NOT NULL FROM crdt_deletions WHERE tbl = ? AND row_id = ?"), arguments: [table, row])
+            db.cachedStatement(sql: "SELECT scope IS NOT NULL FROM crdt_deletions WHERE tbl = ? AND row_id = ?"),
+            arguments: [table, row])
             ?? false
     }
 
@@ -16,7 +17,8 @@ public enum DeletedRows {
         of table: String, row: String, column: String, in db: Database
     ) throws -> Value? {
         try Value.fetchOne(
-            db.cachedStatement(sql: "SELECT json_extract(scope, '$.' || ?) FROM crdt_deletions WHERE tbl = ? AND row_id = ?"),
+            db.cachedStatement(
+                sql: "SELECT json_extract(scope, '$.' || ?) FROM crdt_deletions WHERE tbl = ? AND row_id = ?"),
             arguments: [column, table, row])
     }
 
@@ -37,6 +39,8 @@ public enum DeletedRows {
 
     /// Forgets a row's deletion: it was re-created, or its tombstone collected.
     static func forget(_ table: String, row: String, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM crdt_deletions WHERE tbl = ? AND row_id = ?").execute(arguments: [table, row])
+        try db.cachedStatement(sql: "DELETE FROM crdt_deletions WHERE tbl = ? AND row_id = ?").execute(arguments: [
+            table, row,
+        ])
     }
 }

@@ -62,11 +62,14 @@ public struct LocalWrite {
     /// (`SyncError.forbidden`) must come before any answer that tells whether the row exists ("already exists").
     /// With `proposed`, asks about creating the row with those values instead (a row whose link does not exist,
     /// so that "not found" is answered only to whoever may make the write).
-    public func authorize(_ table: String, id: String, columns: Set<String>, proposed: [String: SyncValue]? = nil) throws {
+    public func authorize(_ table: String, id: String, columns: Set<String>, proposed: [String: SyncValue]? = nil)
+        throws
+    {
         guard let judge else { return }
         let state = try RowState.read(context.table(table), id: id, in: db)
         let after = proposed.map { RowState(causalLength: 1, values: $0) } ?? state
-        let change = RowChange(key: RowKey(table: table, id: id), before: proposed == nil ? state : nil, after: after, columns: columns)
+        let change = RowChange(
+            key: RowKey(table: table, id: id), before: proposed == nil ? state : nil, after: after, columns: columns)
         let facts = Facts(db: db, schema: context.schema, unjudged: UnjudgedRows(rows: [:]))
         if let reason = try judge.refusal(of: change, facts: facts) { throw SyncError.forbidden(reason) }
     }

@@ -78,7 +78,8 @@ struct MergeContext {
     private mutating func records(table: String, row: String) throws -> [String: Stamp] {
         let key = RowKey(table: table, id: row)
         if let lastRow, lastRow.key == key { return lastRow.records }
-        let statement = try db.cachedStatement(sql: "SELECT col, cl, hlc, replica FROM crdt_clock WHERE tbl = ? AND row_id = ?")
+        let statement = try db.cachedStatement(
+            sql: "SELECT col, cl, hlc, replica FROM crdt_clock WHERE tbl = ? AND row_id = ?")
         var records: [String: Stamp] = [:]
         let rows = try Row.fetchCursor(statement, arguments: [table, row])
         while let found = try rows.next() {
@@ -123,7 +124,8 @@ struct MergeContext {
             if pending == nil { pending = (table, change.rowID, [:]) }
             pending?.values[column] = change.value
         } else {
-            let sql = "UPDATE \(table.name.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE id = ?"
+            let sql =
+                "UPDATE \(table.name.quotedDatabaseIdentifier) SET \(column.quotedDatabaseIdentifier) = ? WHERE id = ?"
             try db.cachedStatement(sql: sql).execute(arguments: [change.value, change.rowID])
         }
         return true
@@ -145,13 +147,16 @@ struct MergeContext {
         }
         guard !arguments.isEmpty else { return }
         let key = pending.table.name + ":" + mask
-        let statement = try updates[key] ?? {
-            let columns = pending.table.columns.map(\.name).filter { pending.values[$0] != nil }
-            let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
-            let made = try db.makeStatement(sql: "UPDATE \(pending.table.name.quotedDatabaseIdentifier) SET \(assignments) WHERE id = ?")
-            updates[key] = made
-            return made
-        }()
+        let statement =
+            try updates[key]
+            ?? {
+                let columns = pending.table.columns.map(\.name).filter { pending.values[$0] != nil }
+                let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
+                let made = try db.makeStatement(
+                    sql: "UPDATE \(pending.table.name.quotedDatabaseIdentifier) SET \(assignments) WHERE id = ?")
+                updates[key] = made
+                return made
+            }()
         arguments.append(pending.row.databaseValue)
         try statement.execute(arguments: StatementArguments(arguments))
     }

@@ -31,9 +31,11 @@ extension Replica {
             let table: String = row[0]
             let rowID: String = row[1]
             let column: String = row[2]
-            let stamp = Stamp(causalLength: row[3], time: HybridTimestamp(rawValue: row[4]), replica: ReplicaID(bytes: row[5])!)
+            let stamp = Stamp(
+                causalLength: row[3], time: HybridTimestamp(rawValue: row[4]), replica: ReplicaID(bytes: row[5])!)
             let value = column.isEmpty ? SyncValue.null : try values.value(table: table, row: rowID, column: column)
-            changes.append(Change(table: table, rowID: rowID, column: column.isEmpty ? nil : column, value: value, stamp: stamp))
+            changes.append(
+                Change(table: table, rowID: rowID, column: column.isEmpty ? nil : column, value: value, stamp: stamp))
         }
         return ChangePage(changes: changes, lastSeq: rows.last?[6] ?? after, hasMore: hasMore)
     }
@@ -62,7 +64,8 @@ private struct RowValueCache {
         if key?.table != table || key?.row != row {
             key = (table, row)
             current = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [row])
+                db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?"),
+                arguments: [row])
         }
         guard let current, current.hasColumn(column) else { return .null }
         return SyncValue.fromDatabaseValue(current[column]) ?? .null
@@ -77,12 +80,16 @@ extension Replica {
             var hasher = SHA256()
             for table in schema.tables {
                 let columns = table.columns.map(\.name.quotedDatabaseIdentifier).joined(separator: ", ")
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(columns) FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT id, \(columns) FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
                 while let row = try rows.next() {
-                    hasher.update(data: Data("\(table.name)|\(row.databaseValues.map(\.description).joined(separator: "|"))\n".utf8))
+                    hasher.update(
+                        data: Data(
+                            "\(table.name)|\(row.databaseValues.map(\.description).joined(separator: "|"))\n".utf8))
                 }
             }
-            let stamps = try Row.fetchCursor(db, sql: "SELECT tbl, row_id, col, cl, hlc, hex(replica) FROM crdt_clock ORDER BY tbl, row_id, col")
+            let stamps = try Row.fetchCursor(
+                db, sql: "SELECT tbl, row_id, col, cl, hlc, hex(replica) FROM crdt_clock ORDER BY tbl, row_id, col")
             while let row = try stamps.next() {
                 hasher.update(data: Data(row.databaseValues.map(\.description).joined(separator: "|").utf8))
             }

@@ -29,7 +29,8 @@ public final class Replica: Sendable {
         now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws {
         (pool, id) = try StorageFailure.translating(path: path) {
-            try Self.openPool(path: path, schema: schema, migrations: migrations, durability: durability, busyTimeout: busyTimeout)
+            try Self.openPool(
+                path: path, schema: schema, migrations: migrations, durability: durability, busyTimeout: busyTimeout)
         }
         self.schema = schema
         self.path = path
@@ -37,7 +38,8 @@ public final class Replica: Sendable {
     }
 
     private static func openPool(
-        path: String, schema: ReplicatedSchema, migrations: (inout DatabaseMigrator) -> Void, durability: Durability, busyTimeout: TimeInterval
+        path: String, schema: ReplicatedSchema, migrations: (inout DatabaseMigrator) -> Void, durability: Durability,
+        busyTimeout: TimeInterval
     ) throws -> (DatabasePool, ReplicaID) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -87,7 +89,9 @@ public final class Replica: Sendable {
     /// Performs edits for an account, as the daemon does for its HTTP API: every row the edits touched is judged
     /// by `policy` on its result, as a pushed batch's rows are (a refusal throws `SyncError.forbidden` and nothing
     /// is written), and the policy's follow-ups run in the same transaction.
-    public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws -> T {
+    public func write<T>(as principal: String, policy: any SyncPolicy, _ body: (inout LocalWrite) throws -> T) throws
+        -> T
+    {
         try transaction { db in
             let judge = try policy.judge(for: principal, in: db)
             var local = LocalWrite(context: try MergeContext(db: db, schema: schema, now: now()))
@@ -125,7 +129,8 @@ public final class Replica: Sendable {
     public func isKnown(table: String, id: String) throws -> Bool {
         try read { db in
             try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM crdt_clock WHERE tbl = ? AND row_id = ?)", arguments: [table, id]) ?? false
+                db, sql: "SELECT EXISTS (SELECT 1 FROM crdt_clock WHERE tbl = ? AND row_id = ?)",
+                arguments: [table, id]) ?? false
         }
     }
 
@@ -137,11 +142,15 @@ public final class Replica: Sendable {
     }
 
     private static func identity(in db: Database) throws -> ReplicaID {
-        if let bytes = try Data.fetchOne(db, sql: "SELECT replica_id FROM crdt_replica"), let id = ReplicaID(bytes: bytes) {
+        if let bytes = try Data.fetchOne(db, sql: "SELECT replica_id FROM crdt_replica"),
+            let id = ReplicaID(bytes: bytes)
+        {
             return id
         }
         let id = ReplicaID()
-        try db.execute(sql: "INSERT INTO crdt_replica (singleton, replica_id, hlc, seq) VALUES (1, ?, 0, 0)", arguments: [id.bytes])
+        try db.execute(
+            sql: "INSERT INTO crdt_replica (singleton, replica_id, hlc, seq) VALUES (1, ?, 0, 0)", arguments: [id.bytes]
+        )
         return id
     }
 
@@ -152,15 +161,20 @@ public final class Replica: Sendable {
             if try db.tableExists(table.name) {
                 let existing = Set(try db.columns(in: table.name).map(\.name))
                 for column in table.columns where !existing.contains(column.name) {
-                    try db.execute(sql: "ALTER TABLE \(name) ADD COLUMN \(column.name.quotedDatabaseIdentifier) \(column.affinity.rawValue)")
+                    try db.execute(
+                        sql:
+                            "ALTER TABLE \(name) ADD COLUMN \(column.name.quotedDatabaseIdentifier) \(column.affinity.rawValue)"
+                    )
                 }
             } else {
                 let columns = table.columns.map { "\($0.name.quotedDatabaseIdentifier) \($0.affinity.rawValue)" }
-                try db.execute(sql: "CREATE TABLE \(name) (id TEXT PRIMARY KEY NOT NULL, \(columns.joined(separator: ", ")))")
+                try db.execute(
+                    sql: "CREATE TABLE \(name) (id TEXT PRIMARY KEY NOT NULL, \(columns.joined(separator: ", ")))")
             }
             for column in table.indexed {
                 let index = "\(table.name)_by_\(column)".quotedDatabaseIdentifier
-                try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index) ON \(name)(\(column.quotedDatabaseIdentifier))")
+                try db.execute(
+                    sql: "CREATE INDEX IF NOT EXISTS \(index) ON \(name)(\(column.quotedDatabaseIdentifier))")
             }
         }
     }
@@ -173,7 +187,8 @@ extension Replica {
             var result: [String: HybridTimestamp] = [:]
             for id in ids {
                 let newest = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT max(hlc) FROM crdt_clock WHERE tbl = ? AND row_id = ?"), arguments: [table, id])
+                    db.cachedStatement(sql: "SELECT max(hlc) FROM crdt_clock WHERE tbl = ? AND row_id = ?"),
+                    arguments: [table, id])
                 if let newest { result[id] = HybridTimestamp(rawValue: newest) }
             }
             return result

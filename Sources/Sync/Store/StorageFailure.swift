@@ -50,7 +50,8 @@ public struct StorageFailure: Error, Sendable, CustomStringConvertible {
     /// SQLite reports a full disk as an I/O error when the WAL cannot grow; the free space tells them apart.
     private static func diskIsFull(at path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
-        let free = (try? FileManager.default.attributesOfFileSystem(forPath: folder)[.systemFreeSize] as? NSNumber)?.int64Value
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: folder)[.systemFreeSize] as? NSNumber)?
+            .int64Value
         return (free ?? .max) < 256 * 1024
     }
 }

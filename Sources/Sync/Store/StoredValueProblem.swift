@@ -20,17 +20,20 @@ extension Replica {
         try read { db in
             var found: [StoredValueProblem] = []
             for table in schema.tables {
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT * FROM \(table.name.quotedDatabaseIdentifier) ORDER BY id")
                 while let row = try rows.next() {
                     let id = String.fromDatabaseValue(row["id"] ?? .null) ?? "?"
                     for column in table.columns {
                         let stored = SyncValue.fromDatabaseValue(row[column.name] ?? .null) ?? .null
                         do throws(ValueProblem) {
                             if try column.domain.admit(stored) != stored {
-                                found.append(StoredValueProblem(table: table.name, rowID: id, column: column.name, problem: nil))
+                                found.append(
+                                    StoredValueProblem(table: table.name, rowID: id, column: column.name, problem: nil))
                             }
                         } catch {
-                            found.append(StoredValueProblem(table: table.name, rowID: id, column: column.name, problem: error))
+                            found.append(
+                                StoredValueProblem(table: table.name, rowID: id, column: column.name, problem: error))
                         }
                     }
                 }

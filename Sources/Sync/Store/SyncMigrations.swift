@@ -66,7 +66,9 @@ enum SyncMigrations {
         // Deletions older than the horizon are forgotten; a laptop whose cursor is below `seq` must start over.
         migrator.registerMigration("sync-v3-horizon") { db in
             try db.execute(
-                sql: "CREATE TABLE sync_horizon (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), seq INTEGER NOT NULL, time INTEGER NOT NULL)")
+                sql:
+                    "CREATE TABLE sync_horizon (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), seq INTEGER NOT NULL, time INTEGER NOT NULL)"
+            )
         }
         // Each deleted row: when this replica applied the deletion (its own clock, never the pushed stamp), and
         // the last values of its table's `deletionScope` columns as a JSON object (NULL if never seen here).

@@ -41,10 +41,14 @@ public final class CurlTransport: SyncTransport {
         return try decode(PushResponse.self, from: perform(path: "/v1/sync/push", body: body))
     }
 
-    public func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws -> PullResponse {
-        let viewParameter = view.map { "&view=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+    public func pull(after cursor: Int64, limit: Int, view: String?, horizon: Int64?, schemaVersion: Int) throws
+        -> PullResponse
+    {
+        let viewParameter =
+            view.map { "&view=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
         let horizonParameter = horizon.map { "&horizon=\($0)" } ?? ""
-        let path = "/v1/sync/pull?after=\(cursor)&limit=\(limit)&schema=\(schemaVersion)" + viewParameter + horizonParameter
+        let path =
+            "/v1/sync/pull?after=\(cursor)&limit=\(limit)&schema=\(schemaVersion)" + viewParameter + horizonParameter
         return try decode(PullResponse.self, from: perform(path: path, body: nil))
     }
 
@@ -69,7 +73,8 @@ public final class CurlTransport: SyncTransport {
             ccurl_setopt_long(handle, CURLOPT_POST, 1)
             ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
             body.withUnsafeBytes { bytes in
-                _ = ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                _ = ccurl_setopt_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             }
         } else {
             ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
@@ -99,7 +104,8 @@ public final class CurlTransport: SyncTransport {
     /// The answer's `Retry-After`, in seconds.
     private func retryAfter() -> Int? {
         var header: UnsafeMutablePointer<curl_header>?
-        guard curl_easy_header(handle, "Retry-After", 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK, let value = header?.pointee.value
+        guard curl_easy_header(handle, "Retry-After", 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
+            let value = header?.pointee.value
         else { return nil }
         return Int(String(cString: value).trimmingCharacters(in: .whitespaces)).map { max(1, $0) }
     }
@@ -114,7 +120,8 @@ public final class CurlTransport: SyncTransport {
 
     private static func problem(status: Int, body: Data) -> SyncError {
         struct Problem: Decodable { var detail: String? }
-        let detail = (try? JSONDecoder().decode(Problem.self, from: body))?.detail
+        let detail =
+            (try? JSONDecoder().decode(Problem.self, from: body))?.detail
             ?? String(decoding: body.prefix(200), as: UTF8.self)
         switch status {
         case 401: return .unauthorized(detail)

@@ -58,11 +58,15 @@ extension SyncValue: Codable {
         if let tagged = try? decoder.container(keyedBy: TagKey.self) {
             if let real = try tagged.decodeIfPresent(Double.self, forKey: .f) {
                 self = .real(real)
-            } else if let base64 = try tagged.decodeIfPresent(String.self, forKey: .b), let data = Data(base64Encoded: base64) {
+            } else if let base64 = try tagged.decodeIfPresent(String.self, forKey: .b),
+                let data = Data(base64Encoded: base64)
+            {
                 self = .blob(data)
             } else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "A tagged value is {\"f\": number} or {\"b\": base64}."))
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "A tagged value is {\"f\": number} or {\"b\": base64}."))
             }
             return
         }
@@ -75,7 +79,8 @@ extension SyncValue: Codable {
             self = .text(text)
         } else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "A value is null, an integer, a string, {\"f\": number} or {\"b\": base64}.")
+                in: container,
+                debugDescription: "A value is null, an integer, a string, {\"f\": number} or {\"b\": base64}.")
         }
     }
 

@@ -4,11 +4,13 @@ import Foundation
 
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agenda", abstract: "An event's agenda, day by day in the event's time zone, with who chairs what.")
+        commandName: "agenda", abstract: "An event's agenda, day by day in the event's time zone, with who chairs what."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The event's slug.") var event: String
-    @Option(name: .customLong("as"), help: "Show this person's RSVPs (default: the logged-in account).") var person: String?
+    @Option(name: .customLong("as"), help: "Show this person's RSVPs (default: the logged-in account).") var person:
+        String?
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Export iCalendar (RFC 5545) to FILE, or to stdout without one.") var ics = false
     @Flag(help: "Only the sessions you accepted or are tentative for, with your answer.") var mine = false
@@ -45,7 +47,8 @@ struct AgendaText {
         let zone = event.timeZone
         var lines = [event.title]
         let place = [event.venue, event.city].compactMap { $0 }.joined(separator: ", ")
-        lines.append("\(place.isEmpty ? "" : place + " · ")\(event.startsOn) to \(event.endsOn) · times in \(event.timezone)")
+        lines.append(
+            "\(place.isEmpty ? "" : place + " · ")\(event.startsOn) to \(event.endsOn) · times in \(event.timezone)")
         var day = ""
         for item in agenda.items {
             let session = item.session
@@ -57,16 +60,22 @@ struct AgendaText {
             let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
             let title = session.isCancelled ? "CANCELLED: \(session.title)" : session.title
             lines.append("  \(time)  \(title)")
-            let online = session.joinURL.map { "join: \($0)" }
-                ?? (item.joinRequiresSeat && session.format == SessionFormat.webinar.rawValue ? "online: register to receive the link" : nil)
+            let online =
+                session.joinURL.map { "join: \($0)" }
+                ?? (item.joinRequiresSeat && session.format == SessionFormat.webinar.rawValue
+                    ? "online: register to receive the link" : nil)
             let details = [session.format, session.room, item.segment, online].compactMap { $0 }
             lines.append("               " + details.joined(separator: " · "))
             for group in Dictionary(grouping: item.people, by: \.role).sorted(by: { order($0.key) < order($1.key) }) {
-                let names = group.value.map { person in person.organization.map { "\(person.name) (\($0))" } ?? person.name }
+                let names = group.value.map { person in
+                    person.organization.map { "\(person.name) (\($0))" } ?? person.name
+                }
                 lines.append("               \(label(group.key, count: names.count)): \(names.joined(separator: ", "))")
             }
             if let rsvp = item.rsvp {
-                let decision = rsvp.decision.map { " — \($0.rawValue)\(rsvp.decisionReason.map { ": \($0)" } ?? "")" } ?? " — awaiting the daemon"
+                let decision =
+                    rsvp.decision.map { " — \($0.rawValue)\(rsvp.decisionReason.map { ": \($0)" } ?? "")" }
+                    ?? " — awaiting the daemon"
                 lines.append("               Your RSVP: \(rsvp.response)\(decision)")
             }
         }
@@ -78,7 +87,9 @@ struct AgendaText {
     }
 
     private func label(_ role: String, count: Int) -> String {
-        let words = ["co-chair": "Co-chair", "moderator": "Moderator", "speaker": "Speaker", "rapporteur": "Rapporteur"]
+        let words = [
+            "co-chair": "Co-chair", "moderator": "Moderator", "speaker": "Speaker", "rapporteur": "Rapporteur",
+        ]
         let word = words[role] ?? role
         return count > 1 ? word + "s" : word
     }

@@ -3,7 +3,8 @@ import EventsCore
 
 struct Chairs: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Co-chairs, speakers, moderators and rapporteurs of a session.", subcommands: [Add.self, Remove.self, List.self])
+        abstract: "Co-chairs, speakers, moderators and rapporteurs of a session.",
+        subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give a person a role in a session.")
@@ -46,7 +47,9 @@ struct Chairs: ParsableCommand {
 
         func run() throws {
             let entries = try global.location.openStore().roles(sessionID: session).map {
-                Entry(role: $0.role.role, position: $0.role.position, name: $0.person.name, email: $0.person.email, organization: $0.organization?.name)
+                Entry(
+                    role: $0.role.role, position: $0.role.position, name: $0.person.name, email: $0.person.email,
+                    organization: $0.organization?.name)
             }
             if json { return try printJSON(entries) }
             var table = TextTable(header: ["ROLE", "#", "NAME", "ORGANIZATION"])

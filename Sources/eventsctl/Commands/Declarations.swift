@@ -2,7 +2,8 @@ import ArgumentParser
 import EventsCore
 
 struct Declarations: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Texts participants sign.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Texts participants sign.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a declaration; prints its id.")
@@ -27,7 +28,9 @@ struct Declarations: ParsableCommand {
             let declarations = try store.declarations(eventSlug: event)
             if json { return try printJSON(declarations) }
             var table = TextTable(header: ["ID", "SIGNATURES", "TITLE"])
-            table.rows = try declarations.map { [$0.id, "\(try store.signatures(declarationID: $0.id).count)", $0.title] }
+            table.rows = try declarations.map {
+                [$0.id, "\(try store.signatures(declarationID: $0.id).count)", $0.title]
+            }
             print(table.render())
         }
     }
@@ -48,7 +51,8 @@ struct Sign: ParsableCommand {
 }
 
 struct Conflicts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every rule the event's data breaks, such as a double-booked co-chair.")
+    static let configuration = CommandConfiguration(
+        abstract: "Every rule the event's data breaks, such as a double-booked co-chair.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The event's slug.") var event: String
     @Flag(help: "Print JSON for scripts.") var json = false

@@ -2,7 +2,8 @@ import ArgumentParser
 import EventsCore
 
 struct Events: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Events in this replica.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Events in this replica.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an event; prints its id.")
@@ -22,7 +23,8 @@ struct Events: ParsableCommand {
 
         func run() throws {
             let draft = EventDraft(
-                slug: slug, title: title, kind: kind, series: series, timezone: timezone, venue: venue, city: city, startsOn: starts,
+                slug: slug, title: title, kind: kind, series: series, timezone: timezone, venue: venue, city: city,
+                startsOn: starts,
                 endsOn: ends, invitationOnly: invitationOnly, published: !unpublished)
             print(try global.location.openStore().addEvent(draft))
         }
@@ -41,7 +43,10 @@ struct Events: ParsableCommand {
             var table = TextTable(header: ["SLUG", "DATES", "KIND", "WHERE", "TITLE"])
             table.rows = events.map { event in
                 let dates = event.startsOn == event.endsOn ? event.startsOn : "\(event.startsOn) – \(event.endsOn)"
-                return [event.slug, dates, event.kind + (event.invitationOnly ? " (invitation)" : ""), event.city ?? event.venue ?? "", event.title]
+                return [
+                    event.slug, dates, event.kind + (event.invitationOnly ? " (invitation)" : ""),
+                    event.city ?? event.venue ?? "", event.title,
+                ]
             }
             print(table.render())
         }

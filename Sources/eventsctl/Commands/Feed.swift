@@ -17,7 +17,8 @@ struct Feed: ParsableCommand {
             return print("Revoked your feed URLs.")
         }
         struct Link: Decodable { var url: String }
-        let link = try JSONDecoder().decode(Link.self, from: transport.perform(path: "/v1/me/feed", body: Data("{}".utf8)))
+        let link = try JSONDecoder().decode(
+            Link.self, from: transport.perform(path: "/v1/me/feed", body: Data("{}".utf8)))
         print(link.url)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import Sync
 
 struct Login: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Save the daemon's URL and your token, checking them if the daemon is reachable.")
+    static let configuration = CommandConfiguration(
+        abstract: "Save the daemon's URL and your token, checking them if the daemon is reachable.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -4,7 +4,8 @@ import Foundation
 
 struct Organizations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "orgs", abstract: "Governments, cities, organisations and companies.", subcommands: [Add.self, List.self])
+        commandName: "orgs", abstract: "Governments, cities, organisations and companies.",
+        subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organization; prints its id.")
@@ -15,7 +16,9 @@ struct Organizations: ParsableCommand {
         @Option(help: "For governments: developed or developing.") var status: String?
 
         func run() throws {
-            print(try global.location.openStore().addOrganization(name: name, kind: kind, country: country, developmentStatus: status))
+            print(
+                try global.location.openStore().addOrganization(
+                    name: name, kind: kind, country: country, developmentStatus: status))
         }
     }
 
@@ -35,10 +38,12 @@ struct Organizations: ParsableCommand {
 }
 
 struct People: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Participants.", subcommands: [Add.self, Import.self, List.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Participants.", subcommands: [Add.self, Import.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person (or update the one with that email); prints the id.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a person (or update the one with that email); prints the id.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Full name.") var name: String
         @Option(help: "Email address.") var email: String?
@@ -46,19 +51,26 @@ struct People: ParsableCommand {
         @Option(help: "Country code.") var country: String?
 
         func run() throws {
-            print(try global.location.openStore().addPerson(name: name, email: email, organization: organization, country: country))
+            print(
+                try global.location.openStore().addPerson(
+                    name: name, email: email, organization: organization, country: country))
         }
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import people from a CSV file with a header name,email,organization,country; nothing is imported from a file with invalid rows.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Import people from a CSV file with a header name,email,organization,country; nothing is imported from a file with invalid rows."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The CSV file.") var file: String
-        @Flag(help: "Import the valid rows and list the others as skipped, instead of importing nothing.") var skipInvalid = false
+        @Flag(help: "Import the valid rows and list the others as skipped, instead of importing nothing.")
+        var skipInvalid = false
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadableFile(file) }
-            let report = try global.location.openStore().importPeople(csv: String(decoding: data, as: UTF8.self), skipInvalid: skipInvalid)
+            let report = try global.location.openStore().importPeople(
+                csv: String(decoding: data, as: UTF8.self), skipInvalid: skipInvalid)
             for line in report.skipped { FileHandle.standardError.write(Data("skipped: \(line)\n".utf8)) }
             print(
                 "Imported \(report.created + report.updated) people (\(report.created) created, \(report.updated) updated, "
@@ -77,7 +89,9 @@ struct People: ParsableCommand {
             if json { return try printJSON(people) }
             let organizations = Dictionary(uniqueKeysWithValues: try store.organizations().map { ($0.id, $0.name) })
             var table = TextTable(header: ["NAME", "EMAIL", "ORGANIZATION", "COUNTRY"])
-            table.rows = people.map { [$0.name, $0.email ?? "", $0.organizationID.flatMap { organizations[$0] } ?? "", $0.country ?? ""] }
+            table.rows = people.map {
+                [$0.name, $0.email ?? "", $0.organizationID.flatMap { organizations[$0] } ?? "", $0.country ?? ""]
+            }
             print(table.render())
         }
     }
@@ -98,7 +112,8 @@ struct Invite: ParsableCommand {
 }
 
 struct Uninvite: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Revoke a person's invitation to an event or one of its sessions.")
+    static let configuration = CommandConfiguration(
+        abstract: "Revoke a person's invitation to an event or one of its sessions.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The event's slug.") var event: String
     @Option(help: "The session's id, for an invitation to that session only.") var session: String?

@@ -29,7 +29,8 @@ struct Rebuild: ParsableCommand {
             try home.removeReplica()
             old = "sent its \(sent) queued change(s) first and removed the old file"
         } else {
-            old = "no queued changes could be read from the old replica, kept as \(try home.setReplicaAside().lastPathComponent)"
+            old =
+                "no queued changes could be read from the old replica, kept as \(try home.setReplicaAside().lastPathComponent)"
         }
         let fresh = try home.openStore()
         let report = try SyncClient(replica: fresh.replica, transport: transport).sync()

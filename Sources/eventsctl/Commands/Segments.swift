@@ -14,7 +14,9 @@ struct Segments: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD.") var ends: String?
 
         func run() throws {
-            print(try global.location.openStore().addSegment(eventSlug: event, name: name, startsOn: starts, endsOn: ends))
+            print(
+                try global.location.openStore().addSegment(eventSlug: event, name: name, startsOn: starts, endsOn: ends)
+            )
         }
     }
 
@@ -35,7 +37,8 @@ struct Segments: ParsableCommand {
 }
 
 struct Rooms: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rooms and their seats.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Rooms and their seats.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a room (or change its seats); prints its id.")

@@ -21,7 +21,8 @@ struct Sessions: ParsableCommand {
         func draft(title: String?, start: String?, end: String?) -> SessionDraft {
             SessionDraft(
                 title: title, format: format, start: start, end: end, room: room, segment: segment, joinURL: joinUrl,
-                recordingURL: recordingUrl, capacity: capacity, invitationOnly: invitationOnly, description: description)
+                recordingURL: recordingUrl, capacity: capacity, invitationOnly: invitationOnly, description: description
+            )
         }
 
         var isEmpty: Bool {
@@ -41,12 +42,15 @@ struct Sessions: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() throws {
-            print(try global.location.openStore().addSession(eventSlug: event, fields.draft(title: title, start: start, end: end)))
+            print(
+                try global.location.openStore().addSession(
+                    eventSlug: event, fields.draft(title: title, start: start, end: end)))
         }
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a session's title, times, room or other fields.")
+        static let configuration = CommandConfiguration(
+            abstract: "Change a session's title, times, room or other fields.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The session's id.") var id: String
@@ -80,7 +84,8 @@ struct Sessions: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a session; it stays on the agenda marked cancelled.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a session; it stays on the agenda marked cancelled.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The session's id.") var id: String
@@ -119,7 +124,10 @@ struct Sessions: ParsableCommand {
                 let zone = event.timeZone
                 let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
                 let title = session.isCancelled ? "[cancelled] " + session.title : session.title
-                return [session.id, Instant.display(session.startsAt, in: zone, pattern: "EEE d MMM"), time, session.format, session.room ?? "", title]
+                return [
+                    session.id, Instant.display(session.startsAt, in: zone, pattern: "EEE d MMM"), time, session.format,
+                    session.room ?? "", title,
+                ]
             }
             print(table.render())
         }

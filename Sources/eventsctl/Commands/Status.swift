@@ -2,7 +2,8 @@ import ArgumentParser
 import Sync
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the daemon URL, pending changes, the last sync and refused changes.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show the daemon URL, pending changes, the last sync and refused changes.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -12,14 +12,17 @@ struct SyncCommand: ParsableCommand {
         let home = global.location
         let config = try home.requireConfig()
         let store = try home.openStore()
-        let client = SyncClient(replica: store.replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
+        let client = SyncClient(
+            replica: store.replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
         let progress = ProgressLine()
         let report: SyncClient.Report
         do {
             report = try client.sync { progress.show("pushed \($0.pushed), pulled \($0.pulled) changes") }
         } catch SyncError.resyncRequired {
             progress.finish()
-            print("The daemon forgot old deletions since this laptop last synced; rebuilding the replica (queued changes were sent).")
+            print(
+                "The daemon forgot old deletions since this laptop last synced; rebuilding the replica (queued changes were sent)."
+            )
             return try Rebuild.rebuild(home: home, config: config)
         }
         progress.finish()

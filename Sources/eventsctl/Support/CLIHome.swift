@@ -14,15 +14,20 @@ struct CLIHome {
             replicaFile = base.appendingPathComponent("replica.sqlite")
         } else {
             let home = URL(fileURLWithPath: NSHomeDirectory(), isDirectory: true)
-            let config = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".config")
-            let data = environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".local/share")
+            let config =
+                environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+                ?? home.appendingPathComponent(".config")
+            let data =
+                environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+                ?? home.appendingPathComponent(".local/share")
             configFile = config.appendingPathComponent("eventsctl/config.json")
             replicaFile = data.appendingPathComponent("eventsctl/replica.sqlite")
         }
     }
 
     func openStore() throws -> EventsStore {
-        try FileManager.default.createDirectory(at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         return try EventsStore.open(path: replicaFile.path, busyTimeout: 3)
     }
 
@@ -84,7 +89,9 @@ struct CLIHome {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Written owner-only from the start, then moved into place, so the token is never readable by others.
         let temporary = folder.appendingPathComponent(".config.json.\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: try encoder.encode(config), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: try encoder.encode(config), attributes: [.posixPermissions: 0o600])
         else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: configFile.path]) }
         if FileManager.default.fileExists(atPath: configFile.path) {
             _ = try FileManager.default.replaceItemAt(configFile, withItemAt: temporary)

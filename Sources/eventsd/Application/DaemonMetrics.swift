@@ -19,7 +19,11 @@ struct DaemonMetrics: Sendable {
         changesSent = Metrics.Counter(label: "eventsd_sync_changes_sent_total", factory: factory)
         changesByOutcome = Dictionary(
             uniqueKeysWithValues: ["accepted", "superseded", "rejected", "restamped"].map {
-                ($0, Metrics.Counter(label: "eventsd_sync_changes_total", dimensions: [("outcome", $0)], factory: factory))
+                (
+                    $0,
+                    Metrics.Counter(
+                        label: "eventsd_sync_changes_total", dimensions: [("outcome", $0)], factory: factory)
+                )
             })
     }
 

@@ -30,13 +30,19 @@ struct Settings {
     private func publicURL(_ flag: String?, host: String) throws -> String? {
         guard let url = text(flag, "EVENTSD_PUBLIC_URL") else {
             guard !PublicURL.isWildcard(host) else {
-                throw Invalid("Listening on every interface (\(host)) needs --public-url or EVENTSD_PUBLIC_URL, the URL people reach eventsd at.")
+                throw Invalid(
+                    "Listening on every interface (\(host)) needs --public-url or EVENTSD_PUBLIC_URL, the URL people reach eventsd at."
+                )
             }
             return nil
         }
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""), components.host?.isEmpty == false,
+        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+            components.host?.isEmpty == false,
             components.query == nil
-        else { throw Invalid("The public URL must be an http or https URL such as https://events.example.org, not '\(url)'.") }
+        else {
+            throw Invalid(
+                "The public URL must be an http or https URL such as https://events.example.org, not '\(url)'.")
+        }
         return url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
@@ -51,18 +57,27 @@ struct Settings {
         configuration.seedDirectory = text(serve.seed, "EVENTSD_SEED")
         configuration.corsOrigin = text(serve.corsOrigin, "EVENTSD_CORS_ORIGIN")
         configuration.publicURL = try publicURL(serve.publicURL, host: configuration.host)
-        configuration.writeBudgetPerMinute = try value(serve.writeBudget, "EVENTSD_WRITE_BUDGET", default: configuration.writeBudgetPerMinute)
-        guard configuration.writeBudgetPerMinute > 0 else { throw Invalid("The write budget must be a positive number of writes per minute.") }
-        configuration.maxClockSkewSeconds = try value(serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
+        configuration.writeBudgetPerMinute = try value(
+            serve.writeBudget, "EVENTSD_WRITE_BUDGET", default: configuration.writeBudgetPerMinute)
+        guard configuration.writeBudgetPerMinute > 0 else {
+            throw Invalid("The write budget must be a positive number of writes per minute.")
+        }
+        configuration.maxClockSkewSeconds = try value(
+            serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(
             serve.tombstoneHorizonDays, "EVENTSD_TOMBSTONE_HORIZON_DAYS", default: configuration.tombstoneHorizonDays)
-        guard configuration.tombstoneHorizonDays > 0 else { throw Invalid("The tombstone horizon must be a positive number of days.") }
-        configuration.headerTimeoutSeconds = try value(serve.headerTimeout, "EVENTSD_HEADER_TIMEOUT", default: configuration.headerTimeoutSeconds)
-        configuration.idleTimeoutSeconds = try value(serve.idleTimeout, "EVENTSD_IDLE_TIMEOUT", default: configuration.idleTimeoutSeconds)
+        guard configuration.tombstoneHorizonDays > 0 else {
+            throw Invalid("The tombstone horizon must be a positive number of days.")
+        }
+        configuration.headerTimeoutSeconds = try value(
+            serve.headerTimeout, "EVENTSD_HEADER_TIMEOUT", default: configuration.headerTimeoutSeconds)
+        configuration.idleTimeoutSeconds = try value(
+            serve.idleTimeout, "EVENTSD_IDLE_TIMEOUT", default: configuration.idleTimeoutSeconds)
         guard configuration.headerTimeoutSeconds > 0, configuration.idleTimeoutSeconds > 0 else {
             throw Invalid("The header and idle timeouts must be positive numbers of seconds.")
         }
-        configuration.maxBodySize = try value(serve.maxBodyBytes, "EVENTSD_MAX_BODY_BYTES", default: configuration.maxBodySize)
+        configuration.maxBodySize = try value(
+            serve.maxBodyBytes, "EVENTSD_MAX_BODY_BYTES", default: configuration.maxBodySize)
         guard configuration.maxBodySize > 0 else { throw Invalid("The body size limit must be positive.") }
         let durability = try value(serve.durability, "EVENTSD_DURABILITY", default: "full")
         guard let mode = Replica.Durability(rawValue: durability.uppercased()) else {

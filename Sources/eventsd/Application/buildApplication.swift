@@ -12,7 +12,8 @@ func openDaemonStore(path: String, durability: Replica.Durability = .full) throw
 /// The composition root: database, seed, routes and server, wired from the configuration; the services'
 /// lifetimes are the application's.
 func buildApplication(
-    _ configuration: DaemonConfiguration, services: DaemonServices, onReady: @escaping @Sendable (String) -> Void = { _ in }
+    _ configuration: DaemonConfiguration, services: DaemonServices,
+    onReady: @escaping @Sendable (String) -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "eventsd")
     logger.logLevel = configuration.logLevel
@@ -28,15 +29,18 @@ func buildApplication(
     var server = SyncServer(replica: store.replica, policy: EventsPolicy())
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
     server.maxStampAge = Int64(configuration.tombstoneHorizonDays) * 86_400_000
-    let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
+    let forgotten = try server.collectTombstones(
+        olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
     let publicURL = PublicURL(configured: configuration.publicURL)
-    let router = buildRouter(store: store, server: server, configuration: configuration, services: services, publicURL: publicURL)
+    let router = buildRouter(
+        store: store, server: server, configuration: configuration, services: services, publicURL: publicURL)
     let host = configuration.host
     return Application(
         router: router,
         server: GuardedHTTPChannel.builder(
-            headerTimeout: .seconds(Int64(configuration.headerTimeoutSeconds)), idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds))),
+            headerTimeout: .seconds(Int64(configuration.headerTimeoutSeconds)),
+            idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "eventsd"),
         services: [services.database],
         onServerRunning: { channel in

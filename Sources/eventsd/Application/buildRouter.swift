@@ -21,21 +21,26 @@ func buildRouter(
     }
     router.get("/openapi.yaml") { _, _ in
         guard let yaml = APIDocument.yaml else {
-            throw Problem(.internalServerError, type: "internal", detail: "The API document is missing from this installation.")
+            throw Problem(
+                .internalServerError, type: "internal", detail: "The API document is missing from this installation.")
         }
         return Response(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
     let accounts = AccountStore(replica: store.replica)
-    let calendars = CalendarController(store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL, database: services.database)
+    let calendars = CalendarController(
+        store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL,
+        database: services.database)
     calendars.addPublicRoutes(to: router)
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
         .add(middleware: WriteBudgetMiddleware(budget: WriteBudget(perMinute: configuration.writeBudgetPerMinute)))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
     RSVPController(store: store, maxBodySize: configuration.maxBodySize, database: services.database).addRoutes(to: v1)
-    v1.addRoutes(SyncController(server: server, maxBodySize: configuration.maxBodySize, services: services).routes, atPath: "/sync")
+    v1.addRoutes(
+        SyncController(server: server, maxBodySize: configuration.maxBodySize, services: services).routes,
+        atPath: "/sync")
     addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize, database: services.database)
     return router
 }
@@ -44,7 +49,10 @@ func buildRouter(
 private func corsMiddleware(allowing origin: String) -> CORSMiddleware<DaemonRequestContext> {
     CORSMiddleware(
         allowOrigin: origin == "*" ? .all : .custom(origin),
-        allowHeaders: [.accept, .authorization, .contentType, .origin, RequestLogMiddleware<DaemonRequestContext>.header, .ifNoneMatch],
+        allowHeaders: [
+            .accept, .authorization, .contentType, .origin, RequestLogMiddleware<DaemonRequestContext>.header,
+            .ifNoneMatch,
+        ],
         allowMethods: [.get, .post, .patch, .delete, .options],
         exposedHeaders: ["Location", "ETag", "X-Request-Id"],
         maxAge: .seconds(600))
@@ -54,7 +62,8 @@ private func addResourceRoutes(
     to group: RouterGroup<DaemonRequestContext>, store: EventsStore, maxBodySize: Int, database: DatabaseThreads
 ) {
     func add<R: Resource>(_: R.Type, at name: String) {
-        ResourceController<R>(name: name, store: store, maxBodySize: maxBodySize, database: database).addRoutes(to: group)
+        ResourceController<R>(name: name, store: store, maxBodySize: maxBodySize, database: database).addRoutes(
+            to: group)
     }
     add(EventResource.self, at: "events")
     add(SegmentResource.self, at: "segments")

@@ -5,7 +5,10 @@ import Sync
 struct Admin: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage accounts in the daemon's database.",
-        subcommands: [CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self, CollectTombstones.self, Check.self])
+        subcommands: [
+            CreateUser.self, CreateToken.self, RevokeTokens.self, Grant.self, Revoke.self, CollectTombstones.self,
+            Check.self,
+        ])
 }
 
 struct CreateUser: ParsableCommand {
@@ -26,8 +29,10 @@ struct CreateUser: ParsableCommand {
 
     func run() throws {
         let store = try openDaemonStore(path: db)
-        let (account, token) = try AccountStore(replica: store.replica).createAccount(email: email, name: name, isAdmin: admin)
-        print("Created \(account.isAdmin ? "administrator" : "account") \(account.email) (\(account.id)). Bearer token:")
+        let (account, token) = try AccountStore(replica: store.replica).createAccount(
+            email: email, name: name, isAdmin: admin)
+        print(
+            "Created \(account.isAdmin ? "administrator" : "account") \(account.email) (\(account.id)). Bearer token:")
         print(token)
     }
 }
@@ -46,7 +51,8 @@ struct AdminOptions: ParsableArguments {
 }
 
 struct CreateToken: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Make another bearer token for an account; prints it as the last line.")
+    static let configuration = CommandConfiguration(
+        abstract: "Make another bearer token for an account; prints it as the last line.")
     @OptionGroup var options: AdminOptions
 
     func run() throws {
@@ -55,7 +61,8 @@ struct CreateToken: ParsableCommand {
 }
 
 struct RevokeTokens: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Revoke every bearer token of an account, effective at once.")
+    static let configuration = CommandConfiguration(
+        abstract: "Revoke every bearer token of an account, effective at once.")
     @OptionGroup var options: AdminOptions
 
     func run() throws {
@@ -70,18 +77,22 @@ struct RoleArguments: ParsableArguments {
     @Option(help: "organizer or attendee.") var role: String
 
     func validate() throws {
-        guard AccountStore.EventRole(rawValue: role) != nil else { throw ValidationError("--role is organizer or attendee.") }
+        guard AccountStore.EventRole(rawValue: role) != nil else {
+            throw ValidationError("--role is organizer or attendee.")
+        }
     }
 
     var eventRole: AccountStore.EventRole { AccountStore.EventRole(rawValue: role)! }
 }
 
 struct Grant: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give an account a role in an event: organizer or attendee.")
+    static let configuration = CommandConfiguration(
+        abstract: "Give an account a role in an event: organizer or attendee.")
     @OptionGroup var arguments: RoleArguments
 
     func run() throws {
-        try arguments.options.accounts().grant(arguments.eventRole, to: arguments.options.email, eventSlug: arguments.event)
+        try arguments.options.accounts().grant(
+            arguments.eventRole, to: arguments.options.email, eventSlug: arguments.event)
         print("\(arguments.options.email) is now \(arguments.role) of \(arguments.event).")
     }
 }
@@ -92,20 +103,26 @@ struct Revoke: ParsableCommand {
 
     func run() throws {
         let email = arguments.options.email
-        let removed = try arguments.options.accounts().revoke(arguments.eventRole, from: email, eventSlug: arguments.event)
-        print(removed ? "\(email) is no longer \(arguments.role) of \(arguments.event)." : "\(email) was not \(arguments.role) of \(arguments.event).")
+        let removed = try arguments.options.accounts().revoke(
+            arguments.eventRole, from: email, eventSlug: arguments.event)
+        print(
+            removed
+                ? "\(email) is no longer \(arguments.role) of \(arguments.event)."
+                : "\(email) was not \(arguments.role) of \(arguments.event).")
     }
 }
 
 struct CollectTombstones: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Forget rows deleted more than N days ago (eventsd serve does this at start).")
+    static let configuration = CommandConfiguration(
+        abstract: "Forget rows deleted more than N days ago (eventsd serve does this at start).")
     @Option(help: "The daemon's SQLite file.") var db: String
     @Option(help: "Age in days of the deletions to forget.") var olderThanDays = 180
 
     func run() throws {
         let store = try openDaemonStore(path: db)
         let server = SyncServer(replica: store.replica, policy: EventsPolicy())
-        let forgotten = try server.collectTombstones(olderThan: Replica.wallClock() - Int64(olderThanDays) * 86_400_000 + 1)
+        let forgotten = try server.collectTombstones(
+            olderThan: Replica.wallClock() - Int64(olderThanDays) * 86_400_000 + 1)
         print("Forgot \(forgotten) deleted row(s).")
     }
 }

@@ -21,7 +21,9 @@ struct CalendarController {
                 guard let event = try? store.event(slug: slug), event.published else { return nil }
                 return try store.calendar(eventSlug: event.slug, host: host, reader: EventsStore.anonymousReader)
             }
-            guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.") }
+            guard let calendar else {
+                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
+            }
             return try Self.calendarResponse(calendar, request: request)
         }
         router.get("/v1/feeds/:file") { request, context in
@@ -31,7 +33,9 @@ struct CalendarController {
                 guard let account = try accounts.account(forFeedToken: token) else { return nil }
                 return try store.personalCalendar(person: account.email, reader: account.id, host: host)
             }
-            guard let calendar else { throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.") }
+            guard let calendar else {
+                throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.")
+            }
             return try Self.calendarResponse(calendar, request: request)
         }
     }
@@ -41,7 +45,8 @@ struct CalendarController {
         group.post("me/feed") { [publicURL] _, context in
             let account = try context.requireAccount()
             let token = try await database.write { [accounts] in try accounts.createFeedToken(for: account) }
-            return try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"), status: .created)
+            return try Response.json(
+                FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"), status: .created)
         }
         group.delete("me/feed") { _, context in
             let account = try context.requireAccount()
@@ -59,7 +64,9 @@ struct CalendarController {
     static func calendarResponse(_ text: String, request: Request) throws -> Response {
         let body = Data(text.utf8)
         let etag = "\"" + SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-        var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8", .eTag: etag, .cacheControl: "no-cache"]
+        var headers: HTTPFields = [
+            .contentType: "text/calendar; charset=utf-8", .eTag: etag, .cacheControl: "no-cache",
+        ]
         let known = request.headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
         if known.contains(etag) || known.contains("*") {

@@ -34,7 +34,9 @@ struct ResourceController<R: Resource> {
         let account = try context.requireAccount()
         let reference = try reference(in: context)
         return try .json(
-            try await database.read { [store] in try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id) })
+            try await database.read { [store] in
+                try store.get(R.self, id: try R.id(of: reference, in: store), reader: account.id)
+            })
     }
 
     @Sendable func create(_ request: Request, context: DaemonRequestContext) async throws -> Response {

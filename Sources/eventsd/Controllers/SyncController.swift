@@ -37,9 +37,12 @@ struct SyncController {
         let parameters = request.uri.queryParameters
         let horizon = parameters.get("horizon") == nil ? nil : try parameters.require("horizon", as: Int64.self)
         // A laptop that does not say its schema predates the parameter: it is on the previous version.
-        let schema = parameters.get("schema") == nil ? server.replica.schema.version - 1 : try parameters.require("schema", as: Int.self)
+        let schema =
+            parameters.get("schema") == nil
+            ? server.replica.schema.version - 1 : try parameters.require("schema", as: Int.self)
         let page = try await services.database.read { [server] in
-            try server.pull(after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
+            try server.pull(
+                after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
         }
         services.metrics.recordPull(changes: page.changes.count)
         return try .json(page)

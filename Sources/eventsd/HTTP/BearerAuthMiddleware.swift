@@ -7,7 +7,9 @@ struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = DaemonRequestContext
     let accounts: AccountStore
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Problem.unauthorized("Send 'Authorization: Bearer TOKEN'; 'eventsd admin create-user' makes a token.")
         }

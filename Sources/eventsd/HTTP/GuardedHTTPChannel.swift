@@ -22,7 +22,8 @@ struct GuardedHTTPChannel: ServerChildChannel {
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let timeout = headerTimeout
         return inner.setup(channel: channel, logger: logger).flatMapThrowing { value in
-            let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            let decoder = try channel.pipeline.syncOperations.handler(
+                type: ByteToMessageHandler<HTTPRequestDecoder>.self)
             try channel.pipeline.syncOperations.addHandler(HeadGuard(timeout: timeout), position: .after(decoder))
             return value
         }
@@ -33,7 +34,9 @@ struct GuardedHTTPChannel: ServerChildChannel {
     }
 
     static func builder(headerTimeout: TimeAmount, idleTimeout: TimeAmount) -> HTTPServerBuilder {
-        HTTPServerBuilder { responder in GuardedHTTPChannel(responder: responder, headerTimeout: headerTimeout, idleTimeout: idleTimeout) }
+        HTTPServerBuilder { responder in
+            GuardedHTTPChannel(responder: responder, headerTimeout: headerTimeout, idleTimeout: idleTimeout)
+        }
     }
 }
 

@@ -14,13 +14,15 @@ struct ListQuery {
         query.after = parameters.get("after").map { String($0) }
         if let since = parameters.get("updatedSince") {
             guard let date = try? Date(String(since), strategy: .iso8601) else {
-                throw Problem.badRequest("updatedSince must be an ISO 8601 instant such as 2017-09-18T09:00:00Z, not '\(since)'.")
+                throw Problem.badRequest(
+                    "updatedSince must be an ISO 8601 instant such as 2017-09-18T09:00:00Z, not '\(since)'.")
             }
             query.updatedSince = date
         }
         if let limit = parameters.get("limit") {
             guard let number = Int(limit), (1...ResourceQuery.maxLimit).contains(number) else {
-                throw Problem.badRequest("limit must be a whole number from 1 to \(ResourceQuery.maxLimit), not '\(limit)'.")
+                throw Problem.badRequest(
+                    "limit must be a whole number from 1 to \(ResourceQuery.maxLimit), not '\(limit)'.")
             }
             query.limit = number
         }

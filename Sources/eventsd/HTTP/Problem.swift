@@ -22,7 +22,9 @@ struct Problem: HTTPResponseError, Encodable {
         self.detail = detail
     }
 
-    static func unauthorized(_ detail: String) -> Problem { Problem(.unauthorized, type: "unauthorized", detail: detail) }
+    static func unauthorized(_ detail: String) -> Problem {
+        Problem(.unauthorized, type: "unauthorized", detail: detail)
+    }
     static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, type: "bad-request", detail: detail) }
 
     private enum CodingKeys: String, CodingKey { case type, title, status, detail }
@@ -73,13 +75,20 @@ extension Problem {
         case let failure as StorageFailure:
             self.init(storageFailure: failure)
         case is DecodingError:
-            self.init(.badRequest, type: "malformed-body", detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
+            self.init(
+                .badRequest, type: "malformed-body",
+                detail: "The body is not the expected JSON: \(Self.summary(of: error)).")
         case is HTTPParserError:
-            self.init(.badRequest, type: "malformed-request", detail: "The request is not well-formed HTTP (a malformed chunked body?).")
+            self.init(
+                .badRequest, type: "malformed-request",
+                detail: "The request is not well-formed HTTP (a malformed chunked body?).")
         case is NIOTooManyBytesError:
-            self.init(.contentTooLarge, type: "too-large", detail: "The request body is larger than the daemon accepts.")
+            self.init(
+                .contentTooLarge, type: "too-large", detail: "The request body is larger than the daemon accepts.")
         case let error as HTTPError:
-            self.init(error.status, type: error.status == .notFound ? "not-found" : "http", detail: error.body ?? error.status.reasonPhrase)
+            self.init(
+                error.status, type: error.status == .notFound ? "not-found" : "http",
+                detail: error.body ?? error.status.reasonPhrase)
         default:
             self = .internalFailure
         }
@@ -93,10 +102,14 @@ extension Problem {
     private init(storageFailure failure: StorageFailure) {
         switch failure.kind {
         case .busy:
-            self.init(.serviceUnavailable, type: "database-busy", detail: "The database is busy; nothing was changed, try again.")
+            self.init(
+                .serviceUnavailable, type: "database-busy",
+                detail: "The database is busy; nothing was changed, try again.")
             retryAfter = 1
         case .full:
-            self.init(HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), type: "storage-full", detail: "The daemon's disk is full; nothing was changed.")
+            self.init(
+                HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), type: "storage-full",
+                detail: "The daemon's disk is full; nothing was changed.")
         case .damaged, .cannotWrite, .other:
             self = .internalFailure
         }
@@ -110,7 +123,9 @@ extension Problem {
             let versions = accepted.map(String.init).joined(separator: ", ")
             self.init(
                 .badRequest, type: "unsupported-schema",
-                detail: "Schema version \(sent) is not supported (this daemon accepts \(versions)); upgrade eventsctl: your queued changes are kept.")
+                detail:
+                    "Schema version \(sent) is not supported (this daemon accepts \(versions)); upgrade eventsctl: your queued changes are kept."
+            )
         case .rowExists, .batchReused:
             self.init(.conflict, type: "conflict", detail: error.description)
         case .invalidValue:
@@ -126,7 +141,9 @@ extension Problem {
         case .tooManyChanges:
             self.init(.contentTooLarge, type: "too-many-changes", detail: error.description)
         case .rateLimited(let seconds):
-            self.init(.tooManyRequests, type: "write-budget", detail: "This account's write budget is spent; retry in \(seconds) s.")
+            self.init(
+                .tooManyRequests, type: "write-budget",
+                detail: "This account's write budget is spent; retry in \(seconds) s.")
             retryAfter = seconds
         case .unreachable, .server:
             self.init(.badGateway, type: "upstream", detail: error.description)

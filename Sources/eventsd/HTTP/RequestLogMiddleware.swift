@@ -9,7 +9,9 @@ import Logging
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static var header: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         let assigned = context.logger[metadataKey: "hb.request.id"].map { "\($0)" }
         let id = request.headers[Self.header].flatMap(Self.acceptable) ?? assigned ?? Self.newID()
@@ -22,7 +24,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info(
             "Request handled",
             metadata: [
-                "http.method": "\(request.method)", "http.path": "\(Self.redacted(request.uri.path))", "http.status": "\(response.status.code)",
+                "http.method": "\(request.method)", "http.path": "\(Self.redacted(request.uri.path))",
+                "http.status": "\(response.status.code)",
                 "http.duration_ms": "\((milliseconds * 1000).rounded() / 1000)",
             ])
         return response
@@ -36,7 +39,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private static func acceptable(_ value: String) -> String? {
-        guard (1...128).contains(value.utf8.count), value.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else { return nil }
+        guard (1...128).contains(value.utf8.count), value.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+            return nil
+        }
         return value
     }
 

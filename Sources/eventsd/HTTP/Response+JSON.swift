@@ -8,7 +8,8 @@ extension Response {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let body = try JSONCoding.encoder.encode(value)
         return Response(
-            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 
@@ -35,6 +36,8 @@ func requireJSON(_ request: Request) throws {
     guard let type = request.headers[.contentType] else { return }
     let media = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     guard media == "application/json" || media.hasSuffix("+json") else {
-        throw Problem(.unsupportedMediaType, type: "unsupported-media-type", detail: "Send the body as application/json, not \(media).")
+        throw Problem(
+            .unsupportedMediaType, type: "unsupported-media-type",
+            detail: "Send the body as application/json, not \(media).")
     }
 }

@@ -6,7 +6,9 @@ struct WriteBudgetMiddleware: RouterMiddleware {
     typealias Context = DaemonRequestContext
     let budget: WriteBudget
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard ![.get, .head, .options].contains(request.method), let account = context.account else {
             return try await next(request, context)
         }
