@@ -10,24 +10,25 @@ struct InitialSyncBenchmark {
     func run() throws -> String {
         let folder = try benchFolder("initial")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (store, token) = try daemonStore(in: folder)
-        let (values, seedSeconds) = try measure { try seed(store) }
+        let (store, replica, token) = try daemonStore(in: folder)
+        let (values, seedSeconds) = try measure { try seed(store, replica) }
         FileHandle.standardError.write(
             Data("initial-sync: seeded \(values) field values in \(format(seedSeconds, 1)) s\n".utf8))
         let daemon = try DaemonProcess(database: folder.appendingPathComponent("eventsd.sqlite"))
         defer { daemon.stop() }
-        let laptop = try EventsStore.open(path: folder.appendingPathComponent("laptop.sqlite").path)
+        let laptop = try Replica(
+            path: folder.appendingPathComponent("laptop.sqlite").path, schema: EventsSchema.replicated)
         let client = SyncClient(
-            replica: laptop.replica, transport: try CurlTransport(baseURL: daemon.url, token: token))
+            replica: laptop, transport: try CurlTransport(baseURL: daemon.url, token: token))
         let (report, seconds) = try measure { try client.sync() }
-        let pulledPeople = try laptop.replica.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }
+        let pulledPeople = try laptop.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }
         guard pulledPeople == people else { throw BenchError("the laptop holds \(pulledPeople) people, not \(people)") }
         return "initial-sync: \(format(seconds)) s for \(values) values, \(report.pulled) records "
             + "(baseline goal 10.00 s, ratio \(format(10 / seconds)))"
     }
 
     /// People (4 fields), one invitation each (4 fields) and an RSVP for every other one (4 fields).
-    private func seed(_ store: EventsStore) throws -> Int {
+    private func seed(_ store: EventsStore, _ replica: Replica) throws -> Int {
         try store.addEvent(
             EventDraft(
                 slug: "big", title: "A very large summit", kind: "summit", timezone: "Europe/Zurich",
@@ -39,7 +40,7 @@ struct InitialSyncBenchmark {
         var values = 0
         let chunk = 5_000
         for start in stride(from: 0, to: people, by: chunk) {
-            try store.replica.write { write in
+            try replica.write { write in
                 for number in start..<min(people, start + chunk) {
                     let person = "person-\(number)"
                     let fields: [(String, [String: SyncValue])] =

@@ -12,17 +12,17 @@ struct PushBenchmark {
     func run() throws -> String {
         let folder = try benchFolder("push")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (store, _) = try daemonStore(in: folder)
+        let (store, replica, _) = try daemonStore(in: folder)
         try store.addEvent(
             EventDraft(
                 slug: "bench", title: "Bench summit", kind: "summit", timezone: "UTC", startsOn: "2030-01-01",
                 endsOn: "2030-12-31"))
         try store.addPerson(name: "Organizer", email: "organizer@example.org")
-        let accounts = AccountStore(replica: store.replica)
+        let accounts = AccountStore(replica: replica)
         let organizer = try accounts.createAccount(email: "organizer@example.org", name: "Organizer", isAdmin: false).0
             .id
         try accounts.grant(.organizer, to: "organizer@example.org", eventSlug: "bench")
-        let server = SyncServer(replica: store.replica, policy: EventsPolicy())
+        let server = SyncServer(replica: replica, policy: EventsPolicy())
         let baseline = try Replica(
             path: folder.appendingPathComponent("baseline.sqlite").path, schema: EventsSchema.replicated)
         var pushes: [Double] = []

@@ -12,7 +12,7 @@ struct RSVPLoadBenchmark {
     func run() throws -> [String] {
         let folder = try benchFolder("rsvp")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (store, _) = try daemonStore(in: folder)
+        let (store, replica, _) = try daemonStore(in: folder)
         let total = connections * rsvpsPerConnection
         let capacity = total * 2 / 3
         try store.addEvent(
@@ -23,9 +23,9 @@ struct RSVPLoadBenchmark {
             eventSlug: "load",
             SessionDraft(
                 title: "Popular session", start: "2026-06-01T09:00", end: "2026-06-01T10:00", capacity: capacity))
-        let accounts = AccountStore(replica: store.replica)
+        let accounts = AccountStore(replica: replica)
         var tokens: [String] = []
-        try store.replica.write { write in
+        try replica.write { write in
             for number in 0..<total {
                 try write.insert(
                     into: "people", id: StableID.make("person", "a\(number)@example.org"),
@@ -46,7 +46,7 @@ struct RSVPLoadBenchmark {
         }
         let peak = daemon.peakResidentMegabytes()
         daemon.stop()
-        let decisions = try store.replica.read { db in
+        let decisions = try replica.read { db in
             try Dictionary(
                 grouping: String.fetchAll(db, sql: "SELECT coalesce(decision, 'none') FROM rsvps"), by: { $0 }
             ).mapValues(\.count)

@@ -64,11 +64,14 @@ struct BenchError: Error, CustomStringConvertible {
 }
 
 /// A daemon database with an administrator, for the scenarios that go through HTTP.
-func daemonStore(in folder: URL) throws -> (EventsStore, token: String) {
-    let store = try EventsStore.open(
-        path: folder.appendingPathComponent("eventsd.sqlite").path, migrations: AccountStore.registerMigrations)
-    let token = try AccountStore(replica: store.replica).createAccount(
+/// The replica is returned beside the store for the scenarios that fill it in bulk, past the commands.
+func daemonStore(in folder: URL) throws -> (EventsStore, replica: Replica, token: String) {
+    let replica = try Replica(
+        path: folder.appendingPathComponent("eventsd.sqlite").path, schema: EventsSchema.replicated,
+        migrations: AccountStore.registerMigrations)
+    let store = EventsStore(replica: replica)
+    let token = try AccountStore(replica: replica).createAccount(
         email: "bench@example.org", name: "Bench", isAdmin: true
     ).token
-    return (store, token)
+    return (store, replica, token)
 }

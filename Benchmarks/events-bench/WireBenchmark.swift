@@ -10,15 +10,16 @@ struct WireBenchmark {
     func run() throws -> String {
         let folder = try benchFolder("wire")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (_, token) = try daemonStore(in: folder)
+        let (_, _, token) = try daemonStore(in: folder)
         let daemon = try DaemonProcess(database: folder.appendingPathComponent("eventsd.sqlite"))
         defer { daemon.stop() }
-        let author = try EventsStore.open(path: folder.appendingPathComponent("author.sqlite").path)
+        let author = try Replica(
+            path: folder.appendingPathComponent("author.sqlite").path, schema: EventsSchema.replicated)
         var valueBytes = 0
         var fields = 0
         let perTransaction = 25
         for batch in 0..<max(1, changes / 4 / perTransaction) {
-            try author.replica.write { write in
+            try author.write { write in
                 for index in 0..<perTransaction {
                     let number = batch * perTransaction + index
                     let values: [String: SyncValue] = [
@@ -32,15 +33,16 @@ struct WireBenchmark {
                 }
             }
         }
-        let records = try author.replica.clientStatus().pendingChanges
+        let records = try author.clientStatus().pendingChanges
         let pushTransport = try CurlTransport(baseURL: daemon.url, token: token)
         pushTransport.countsBytes = true
         var report = SyncClient.Report()
-        try SyncClient(replica: author.replica, transport: pushTransport).push(into: &report)
-        let reader = try EventsStore.open(path: folder.appendingPathComponent("reader.sqlite").path)
+        try SyncClient(replica: author, transport: pushTransport).push(into: &report)
+        let reader = try Replica(
+            path: folder.appendingPathComponent("reader.sqlite").path, schema: EventsSchema.replicated)
         let pullTransport = try CurlTransport(baseURL: daemon.url, token: token)
         pullTransport.countsBytes = true
-        try SyncClient(replica: reader.replica, transport: pullTransport).pull(into: &report)
+        try SyncClient(replica: reader, transport: pullTransport).pull(into: &report)
         let push = Double(pushTransport.bytesSent + pushTransport.bytesReceived - valueBytes) / Double(fields)
         let pull = Double(pullTransport.bytesSent + pullTransport.bytesReceived - valueBytes) / Double(fields)
         let worst = max(push, pull)

@@ -22,16 +22,37 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The row is still referenced; what refers to it is named.
     case inUse(kind: String, key: String, by: String)
     case unchangeable(field: String, kind: String)
-    case invalid(String)
+    /// Only an answer of `declined` may be given for a cancelled session.
+    case sessionCancelled(title: String)
+    /// A delegation names no substitute.
+    case substituteMissing
+    /// A substitute is named for an answer other than a delegation.
+    case substituteWithoutDelegation
+    case invalidPosition(Int)
+    /// A development status is given to an organization that is not a government.
+    case notAGovernment(organization: String, kind: OrganizationKind)
+    case unreadableCSV(line: Int, reason: String)
+    /// A CSV file whose header names no `name` column.
+    case csvWithoutNames
+    /// An import that imported nothing because some rows are invalid; each problem names its line.
+    case invalidRows([String])
+    case sessionOfAnotherEvent(session: String, event: String)
+    case invalidEmail(String)
+    case invalidSlug(String)
+    case emptyField(String)
+    case invalidLink(String)
+    case invalidSessionID(String)
+    /// A write on someone's behalf that names nobody, by a caller who is nobody.
+    case personMissing
     /// A stored value that cannot be read as its column's type (written before values were checked).
     case unreadableRow(table: String, id: String, column: String)
 
     public var description: String {
         switch self {
         case .eventNotFound(let slug):
-            "No event '\(slug)' in this replica (run 'eventsctl events list', or 'eventsctl sync' to fetch events)."
+            "No event '\(slug)'."
         case .sessionNotFound(let id):
-            "No session \(id) (run 'eventsctl sessions list --event SLUG' to see the ids)."
+            "No session \(id)."
         case .invalidTime(let text):
             "'\(text)' is not a time; use ISO 8601 such as 2017-09-18T09:00 (event time) or 2017-09-18T13:00:00Z."
         case .ambiguousLocalTime(let text, let zone, let offsets):
@@ -47,7 +68,7 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownWord(let field, let given, let allowed):
             "'\(given)' is not a known \(field); use one of: \(allowed.joined(separator: ", "))."
         case .notFound(let kind, let key):
-            "No \(kind) '\(key)' in this replica."
+            "No \(kind) '\(key)'."
         case .invalidCapacity(let capacity):
             "A capacity must be a positive number of seats, not \(capacity)."
         case .outsideEvent(let session, let starts, let ends):
@@ -64,11 +85,40 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "The \(kind) '\(key)' is still used by \(users); remove those first."
         case .unchangeable(let field, let kind):
             "A \(kind)'s \(field) identifies it and cannot change; create a new \(kind) instead."
-        case .invalid(let detail):
-            detail
+        case .sessionCancelled(let title):
+            "'\(title)' is cancelled."
+        case .substituteMissing:
+            "Delegating needs the substitute."
+        case .substituteWithoutDelegation:
+            "A substitute is only named when delegating."
+        case .invalidPosition(let position):
+            "A position counts from 1, not \(position)."
+        case .notAGovernment(let organization, let kind):
+            "Only governments are developed or developing; '\(organization)' is \(kind.rawValue)."
+        case .unreadableCSV(let line, let reason):
+            "The CSV could not be read: line \(line): \(reason)."
+        case .csvWithoutNames:
+            "The CSV needs a header row with at least 'name' (and 'email', 'organization', 'country')."
+        case .invalidRows(let problems):
+            "Nothing was imported: \(problems.count) invalid row(s) (\(problems.prefix(5).joined(separator: "; "))"
+                + "\(problems.count > 5 ? "; ..." : ""))."
+        case .sessionOfAnotherEvent(let session, let event):
+            "Session \(session) belongs to another event than '\(event)'."
+        case .invalidEmail(let email):
+            "'\(email)' is not an email address."
+        case .invalidSlug(let slug):
+            "An event slug uses letters, digits and '-' only, not '\(slug)'."
+        case .emptyField(let what):
+            "A \(what) must not be empty."
+        case .invalidLink(let text):
+            "'\(text)' is not an http(s) link."
+        case .invalidSessionID(let id):
+            "A session id has 1 to 64 letters, digits and '-', not '\(id)'."
+        case .personMissing:
+            "Name the person."
         case .unreadableRow(let table, let id, let column):
-            "The stored \(table.singularNoun) \(id) has an unreadable \(column); an administrator lists such rows with "
-                + "'eventsd admin check' to repair them."
+            "The stored \(table.singularNoun) \(id) has an unreadable \(column); an administrator can list such rows "
+                + "to repair them."
         case .invalidSeed(let file, let reason):
             "Seed file \(file) cannot be loaded: \(reason)."
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventsCore
 import Foundation
 import Sync
 
@@ -23,7 +24,8 @@ struct Eventsctl: ParsableCommand {
         } catch {
             guard exitCode(for: error) != .success else { exit(withError: error) }
             let text =
-                (error as? SyncError)?.cliMessage ?? (error as? StorageFailure)?.cliMessage ?? message(for: error)
+                (error as? EventsError)?.cliMessage ?? (error as? SyncError)?.cliMessage
+                ?? (error as? StorageFailure)?.cliMessage ?? message(for: error)
             let message = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             fail(message, code: exitCode(for: error) == .validationFailure ? 64 : 1)
         }

@@ -17,16 +17,17 @@ struct APIFixture {
 
     init(corsOrigin: String? = nil) throws {
         let path = try temporaryFolder().appendingPathComponent("eventsd.sqlite").path
-        let store = try openDaemonStore(path: path)
+        let replica = try openDaemonReplica(path: path)
+        let store = EventsStore(replica: replica)
         _ = try SeedLoader(store: store).load(directory: Binaries.seed)
         try store.addPerson(name: "Sam Speaker", email: "speaker@example.org")
-        let accounts = AccountStore(replica: store.replica)
+        let accounts = AccountStore(replica: replica)
         admin = try accounts.createAccount(email: "admin@example.org", name: "Admin", isAdmin: true).1
         attendee = try accounts.createAccount(email: "attendee@example.org", name: "Ada Attendee", isAdmin: false).1
         try accounts.grant(.attendee, to: "attendee@example.org", eventSlug: "gms-2017")
         let services = DaemonServices()
         let router = buildRouter(
-            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()),
+            store: store, accounts: accounts, server: SyncServer(replica: replica, policy: EventsPolicy()),
             configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin), services: services)
         operations = Set(
             router.routes.map { route in

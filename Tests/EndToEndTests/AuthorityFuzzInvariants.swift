@@ -1,7 +1,8 @@
-import EventsCore
 import Foundation
 import GRDB
 import Sync
+
+@testable import EventsCore
 
 /// The daemon's replicated tables read straight from SQLite (not through the policy): every live row's fields,
 /// every row's causal length (deleted rows included) and who stamped each seat decision.

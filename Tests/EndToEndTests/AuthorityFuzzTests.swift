@@ -1,9 +1,10 @@
-import EventsCore
 import Foundation
 import GRDB
 import Sync
 import TestHelpers
 import Testing
+
+@testable import EventsCore
 
 /// An adversarial, seeded property test of the daemon's authority: non-admin accounts push hostile batches to the
 /// sync server (in process, over a real SQLite file) and after every batch the database and the account's pull are

@@ -1,8 +1,9 @@
-import EventsCore
 import Foundation
 import GRDB
 import Sync
 import Testing
+
+@testable import EventsCore
 
 /// The daemon decides, over real HTTP (libcurl against the real `eventsd`): refused edits revert, removed
 /// co-chairs lose their rights at once, seats never exceed capacity under racing RSVPs, invitation-only holds,

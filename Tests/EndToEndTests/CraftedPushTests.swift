@@ -1,8 +1,9 @@
-import EventsCore
 import Foundation
 import GRDB
 import Sync
 import Testing
+
+@testable import EventsCore
 
 /// Hand-made push batches, as a hostile account would send them, against the daemon's sync server and policy
 /// over a real SQLite file: each class of the attacks that once beat the rules is refused on the merged result.

@@ -1,7 +1,8 @@
-import EventsCore
 import Foundation
 import Sync
 import Testing
+
+@testable import EventsCore
 
 /// Integrity under real operations, against the real daemon over HTTP: a restamped answer runs the same seat
 /// decisions as any other, a revoked invitation takes its seat back at once, and a session people answered

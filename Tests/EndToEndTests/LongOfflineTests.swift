@@ -1,7 +1,8 @@
-import EventsCore
 import Foundation
 import Sync
 import Testing
+
+@testable import EventsCore
 
 /// Laptops that stayed away too long or run an old schema: deletions forgotten by the daemon never come
 /// back, queued edits are sent first, and an old schema gets a clear "upgrade" and keeps its queue.

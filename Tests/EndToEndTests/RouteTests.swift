@@ -17,13 +17,15 @@ import Testing
     static func fixture(maxBodySize: Int = 1_000_000) throws -> Fixture {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("eventsd.sqlite").path
-        let store = try openDaemonStore(path: path)
-        let (_, token) = try AccountStore(replica: store.replica).createAccount(
+        let replica = try openDaemonReplica(path: path)
+        let accounts = AccountStore(replica: replica)
+        let (_, token) = try accounts.createAccount(
             email: "ana@example.org", name: "Ana", isAdmin: true)
         let configuration = DaemonConfiguration(databasePath: path, maxBodySize: maxBodySize)
         let services = DaemonServices()
         let router = buildRouter(
-            store: store, server: SyncServer(replica: store.replica, policy: EventsPolicy()),
+            store: EventsStore(replica: replica), accounts: accounts,
+            server: SyncServer(replica: replica, policy: EventsPolicy()),
             configuration: configuration, services: services)
         return Fixture(app: Application(router: router, services: [services.database]), token: token)
     }

@@ -1,9 +1,10 @@
-import EventsCore
 import Foundation
 import GRDB
 import Sync
 import TestHelpers
 import Testing
+
+@testable import EventsCore
 
 /// A seeded mutation fuzzer over the sync message decoder and the daemon's push path: random bit flips,
 /// truncations, splices and numeric extremes of valid batches must give errors, never a crash or a corrupt

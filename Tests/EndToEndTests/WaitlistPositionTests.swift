@@ -1,7 +1,8 @@
-import EventsCore
 import Foundation
 import Sync
 import Testing
+
+@testable import EventsCore
 
 /// A waitlisted answer holds its place in the queue as a replicated field of its own (schema 3), which the
 /// daemon alone writes and renumbers; a laptop on schema 2 still syncs and reads the place in the reason.

@@ -6,7 +6,7 @@ import Sync
 /// The daemon's accounts and their bearer tokens. Tokens are stored only as SHA-256 hashes: a copy of the
 /// database does not let anyone log in.
 public struct AccountStore: Sendable {
-    public let replica: Replica
+    let replica: Replica
 
     public init(replica: Replica) {
         self.replica = replica

@@ -9,8 +9,7 @@ public enum AccountsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emailTaken(let email): "An account with the email \(email) already exists."
         case .invalidEmail(let email): "'\(email)' is not an email address."
         case .emptyName: "An account needs a name."
-        case .unknownAccount(let email):
-            "No account with the email \(email) (create it with 'eventsd admin create-user')."
+        case .unknownAccount(let email): "No account with the email \(email)."
         }
     }
 }

@@ -40,7 +40,7 @@ public enum RSVPResource: Resource {
     }
 
     static func owner(_ personID: String?, caller: String?) throws -> String {
-        guard let person = personID ?? caller else { throw EventsError.invalid("Name the person (personID).") }
+        guard let person = personID ?? caller else { throw EventsError.personMissing }
         return person
     }
 }

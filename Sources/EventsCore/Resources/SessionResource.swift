@@ -59,7 +59,7 @@ public enum SessionResource: Resource {
         guard let id = input.id else { return try store.addSession(eventSlug: input.eventID, input.fields.draft) }
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         else {
-            throw EventsError.invalid("A session id has 1 to 64 letters, digits and '-', not '\(id)'.")
+            throw EventsError.invalidSessionID(id)
         }
         return try store.addSession(eventSlug: input.eventID, input.fields.draft, id: id)
     }

@@ -18,7 +18,7 @@ public struct SyncClient {
         public init() {}
     }
 
-    public let replica: Replica
+    let replica: Replica
     public let transport: any SyncTransport
     public var batchLimit = 5_000
     public var pageLimit = 10_000

@@ -5,8 +5,11 @@ import GRDB
 /// The daemon side of the protocol: applies pushed batches with authority and serves pulls, over the daemon's
 /// own replica. Pure of any HTTP concern.
 public struct SyncServer: Sendable {
-    public let replica: Replica
+    /// The daemon's replica, written only through the protocol and the policy.
+    let replica: Replica
     public let policy: any SyncPolicy
+    /// The schema version the daemon's replica is on.
+    public var schemaVersion: Int { replica.schema.version }
     /// Stamps further ahead of the daemon's clock than this (milliseconds) are replaced by the daemon's own.
     public var maxClockSkew: Int64 = 5 * 60 * 1000
     /// Stamps older than this (milliseconds; the tombstone horizon) are moved up to it, so a clock set to 1970

@@ -17,9 +17,9 @@ struct Rebuild: ParsableCommand {
     static func rebuild(home: CLIHome, config: CLIConfig) throws {
         let transport = try CurlTransport(baseURL: config.server, token: config.token)
         var sent: Int?
-        if let old = try? home.openStore(), let status = try? old.replica.clientStatus() {
+        if let old = try? home.openReplica(), let status = try? old.clientStatus() {
             var report = SyncClient.Report()
-            try SyncClient(replica: old.replica, transport: transport).push(into: &report)
+            try SyncClient(replica: old, transport: transport).push(into: &report)
             sent = status.pendingChanges
         }
         // Once its queue is sent the old replica holds nothing the daemon lacks, and may hold what this laptop
@@ -32,8 +32,7 @@ struct Rebuild: ParsableCommand {
             old =
                 "no queued changes could be read from the old replica, kept as \(try home.setReplicaAside().lastPathComponent)"
         }
-        let fresh = try home.openStore()
-        let report = try SyncClient(replica: fresh.replica, transport: transport).sync()
+        let report = try SyncClient(replica: try home.openReplica(), transport: transport).sync()
         print("Rebuilt the replica from \(config.server): \(old); pulled \(report.pulled).")
     }
 }

@@ -17,7 +17,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let home = global.location
-        let status = Output(server: try home.loadConfig()?.server, sync: try home.openStore().replica.clientStatus())
+        let status = Output(server: try home.loadConfig()?.server, sync: try home.openReplica().clientStatus())
         if json { return try printJSON(status) }
         print("Daemon:           \(status.server ?? "not logged in")")
         print("Replica:          \(status.sync.replica)")

@@ -11,9 +11,8 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let home = global.location
         let config = try home.requireConfig()
-        let store = try home.openStore()
         let client = SyncClient(
-            replica: store.replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
+            replica: try home.openReplica(), transport: try CurlTransport(baseURL: config.server, token: config.token))
         let progress = ProgressLine()
         let report: SyncClient.Report
         do {

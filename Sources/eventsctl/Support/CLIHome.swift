@@ -26,9 +26,14 @@ struct CLIHome {
     }
 
     func openStore() throws -> EventsStore {
+        EventsStore(replica: try openReplica())
+    }
+
+    /// The replica itself, for the commands that sync it; every other command works through `openStore()`.
+    func openReplica() throws -> Replica {
         try FileManager.default.createDirectory(
             at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return try EventsStore.open(path: replicaFile.path, busyTimeout: 3)
+        return try Replica(path: replicaFile.path, schema: EventsSchema.replicated, busyTimeout: 3)
     }
 
     /// Removes the replica files and any copy set aside before.

@@ -4,9 +4,12 @@ import Hummingbird
 import Logging
 import Sync
 
-/// Opens the daemon's replica with its local tables.
-func openDaemonStore(path: String, durability: Replica.Durability = .full) throws -> EventsStore {
-    try EventsStore.open(path: path, migrations: AccountStore.registerMigrations, durability: durability)
+/// Opens the daemon's replica with its local tables. Only the composition root and the admin commands hold it;
+/// controllers get the stores and the sync server built over it.
+func openDaemonReplica(path: String, durability: Replica.Durability = .full) throws -> Replica {
+    try Replica(
+        path: path, schema: EventsSchema.replicated, migrations: AccountStore.registerMigrations,
+        durability: durability)
 }
 
 /// The composition root: database, seed, routes and server, wired from the configuration; the services'
@@ -17,7 +20,8 @@ func buildApplication(
 ) throws -> some ApplicationProtocol {
     var logger = Logger(label: "eventsd")
     logger.logLevel = configuration.logLevel
-    let store = try openDaemonStore(path: configuration.databasePath, durability: configuration.durability)
+    let replica = try openDaemonReplica(path: configuration.databasePath, durability: configuration.durability)
+    let store = EventsStore(replica: replica)
     if let seed = configuration.seedDirectory {
         let added = try SeedLoader(store: store).load(directory: URL(fileURLWithPath: seed))
         logger.info("Seed loaded", metadata: ["seed.directory": "\(seed)", "seed.sessions_added": "\(added)"])
@@ -26,7 +30,7 @@ func buildApplication(
     if linked > 0 { logger.info("Sessions linked to their rooms", metadata: ["sessions.linked": "\(linked)"]) }
     let numbered = try store.numberWaitlists()
     if numbered > 0 { logger.info("Waiting lists numbered", metadata: ["sessions.numbered": "\(numbered)"]) }
-    var server = SyncServer(replica: store.replica, policy: EventsPolicy())
+    var server = SyncServer(replica: replica, policy: EventsPolicy())
     server.maxClockSkew = Int64(configuration.maxClockSkewSeconds) * 1000
     server.maxStampAge = Int64(configuration.tombstoneHorizonDays) * 86_400_000
     let forgotten = try server.collectTombstones(
@@ -34,7 +38,8 @@ func buildApplication(
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
     let publicURL = PublicURL(configured: configuration.publicURL)
     let router = buildRouter(
-        store: store, server: server, configuration: configuration, services: services, publicURL: publicURL)
+        store: store, accounts: AccountStore(replica: replica), server: server, configuration: configuration,
+        services: services, publicURL: publicURL)
     let host = configuration.host
     return Application(
         router: router,

@@ -5,7 +5,8 @@ import Sync
 
 /// Every route of the daemon; `openapi.yaml` documents each one (a test compares the two).
 func buildRouter(
-    store: EventsStore, server: SyncServer, configuration: DaemonConfiguration, services: DaemonServices,
+    store: EventsStore, accounts: AccountStore, server: SyncServer, configuration: DaemonConfiguration,
+    services: DaemonServices,
     publicURL: PublicURL = PublicURL(configured: "http://eventsd.test")
 ) -> Router<DaemonRequestContext> {
     let router = Router(context: DaemonRequestContext.self)
@@ -28,7 +29,6 @@ func buildRouter(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
-    let accounts = AccountStore(replica: store.replica)
     let calendars = CalendarController(
         store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL,
         database: services.database)

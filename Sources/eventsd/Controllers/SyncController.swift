@@ -39,7 +39,7 @@ struct SyncController {
         // A laptop that does not say its schema predates the parameter: it is on the previous version.
         let schema =
             parameters.get("schema") == nil
-            ? server.replica.schema.version - 1 : try parameters.require("schema", as: Int.self)
+            ? server.schemaVersion - 1 : try parameters.require("schema", as: Int.self)
         let page = try await services.database.read { [server] in
             try server.pull(
                 after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)

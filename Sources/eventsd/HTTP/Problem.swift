@@ -56,16 +56,7 @@ extension Problem {
         case let error as SyncError:
             self.init(syncError: error)
         case let error as EventsError:
-            switch error {
-            case .eventNotFound(let key): self.init(.notFound, type: "not-found", detail: "No event '\(key)'.")
-            case .sessionNotFound(let id): self.init(.notFound, type: "not-found", detail: "No session '\(id)'.")
-            case .notFound(let kind, let key): self.init(.notFound, type: "not-found", detail: "No \(kind) '\(key)'.")
-            case .duplicate: self.init(.conflict, type: "duplicate", detail: error.description)
-            case .inUse: self.init(.conflict, type: "in-use", detail: error.description)
-            case .roomBusy, .personBusy: self.init(.conflict, type: "schedule-conflict", detail: error.description)
-            case .unreadableRow: self.init(.internalServerError, type: "unreadable-row", detail: error.description)
-            default: self.init(.unprocessableContent, type: "invalid", detail: error.description)
-            }
+            self.init(eventsError: error)
         case let error as AccountsError:
             switch error {
             case .unknownAccount: self.init(.notFound, type: "not-found", detail: error.description)

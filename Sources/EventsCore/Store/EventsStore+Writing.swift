@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Sync
+
+// The write helpers every aggregate shares: insert-or-update, delete, and the cleaning of given text.
+// A row others still refer to is refused with what refers to it, so nothing is left dangling through this path
+// (offline deletes that cross are reported by `conflicts`).
+extension EventsStore {
+    /// Deletes the row unless rows of other tables still name it (`RowReferences`), which are then named; a row
+    /// that does not exist is `missing` (by default "No <kind> '<id>'").
+    func delete(_ table: String, id: String, missing: EventsError? = nil) throws {
+        try write { write in
+            guard try write.exists(in: table, id: id) else {
+                throw missing ?? EventsError.notFound(kind: table.singularNoun, key: id)
+            }
+            var users: [String: Int] = [:]
+            for reference in RowReferences.namedBy[table] ?? [] {
+                let sql = "SELECT count(*) FROM \(reference.table) WHERE \(reference.column) = ?"
+                let count = try Int.fetchOne(write.db, sql: sql, arguments: [id]) ?? 0
+                if count > 0 { users[reference.table, default: 0] += count }
+            }
+            guard users.isEmpty else {
+                let named = users.keys.sorted().map { "\(users[$0]!) \($0.replacingOccurrences(of: "_", with: " "))" }
+                throw EventsError.inUse(kind: table.singularNoun, key: id, by: named.joined(separator: " and "))
+            }
+            try write.delete(from: table, id: id)
+        }
+    }
+
+    static func required(_ text: String, _ what: String) throws -> String {
+        let trimmed = text.cleanedText
+        guard !trimmed.isEmpty else { throw EventsError.emptyField(what) }
+        return trimmed
+    }
+
+    /// An optional text as stored: cleaned, and empty meaning none.
+    static func optionalText(_ text: String) -> SyncValue {
+        let trimmed = text.cleanedText
+        return trimmed.isEmpty ? .null : .text(trimmed)
+    }
+
+    /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
+    func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
+        if try write.exists(in: table, id: id) {
+            if refusesExisting {
+                try write.authorize(table, id: id, columns: Set(values.keys))
+                let key = values["name"]?.text ?? values["title"]?.text ?? values["email"]?.text ?? id
+                throw EventsError.duplicate(kind: table.singularNoun, key: key)
+            }
+            try write.update(table, id: id, values: values)
+        } else {
+            try write.insert(into: table, id: id, values: values)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Events: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Events in this replica.", subcommands: [Add.self, List.self])
+}

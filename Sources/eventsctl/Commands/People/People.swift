@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct People: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Participants.", subcommands: [Add.self, Import.self, List.self])
+}
