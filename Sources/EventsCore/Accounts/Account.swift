@@ -8,9 +8,9 @@ public struct Account: Codable, Sendable, Equatable, FetchableRecord {
     public var isAdmin: Bool
 
     public init(row: Row) throws {
-        id = row["id"]
-        email = row["email"]
-        name = row["name"]
+        id = row[EventsColumn.id]
+        email = row[EventsColumn.email]
+        name = row[EventsColumn.name]
         isAdmin = row["is_admin"]
     }
 }

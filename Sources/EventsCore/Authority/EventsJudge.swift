@@ -7,22 +7,20 @@ import Sync
 struct EventsJudge: RowJudge {
     let rights: Rights
 
-    static let coChairColumns: Set = ["title", "description", "join_url", "recording_url"]
-    static let daemonColumns: Set = ["decision", "decision_reason", "waitlist_position"]
-    static let ownPersonColumns: Set = ["name", "organization_id", "country"]
+    static let coChairColumns: Set<EventsColumn> = [.title, .description, .joinURL, .recordingURL]
+    static let daemonColumns: Set<EventsColumn> = [.decision, .decisionReason, .waitlistPosition]
+    static let ownPersonColumns: Set<EventsColumn> = [.name, .organizationID, .country]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
-    static let linkColumns: [String: [String]] = [
-        EventsTable.events.name: ["slug"], EventsTable.segments.name: ["event_id"],
-        EventsTable.rooms.name: ["event_id"], EventsTable.declarations.name: ["event_id"],
-        EventsTable.sessions.name: ["event_id"], EventsTable.sessionRoles.name: ["session_id", "person_id"],
-        EventsTable.invitations.name: ["event_id", "session_id", "person_id"],
-        EventsTable.rsvps.name: ["session_id", "person_id", "substitute_id"],
-        EventsTable.signatures.name: ["declaration_id", "person_id"], EventsTable.people.name: ["email"],
+    static let linkColumns: [EventsTable: [EventsColumn]] = [
+        .events: [.slug], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
+        .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
+        .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
+        .signatures: [.declarationID, .personID], .people: [.email],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
         guard rights.personID != nil else { return "account \(rights.accountID) no longer exists" }
-        if change.table == EventsTable.rsvps.name, !change.columns.isDisjoint(with: Self.daemonColumns) {
+        if change.eventsTable == .rsvps, change.touches(any: Self.daemonColumns) {
             return "Only the daemon decides on seats."
         }
         if let reason = try integrityRefusal(of: change, facts: facts) { return reason }
@@ -32,7 +30,7 @@ struct EventsJudge: RowJudge {
         if rights.isAdmin { return nil }
         if let moved = movedLink(in: change) {
             return
-                "A \(change.table.singularNoun)'s \(moved) is fixed at its creation; delete it and create a new one instead."
+                "A \(change.table.singularNoun)'s \(moved.name) is fixed at its creation; delete it and create a new one instead."
         }
         return try rightsRefusal(of: change, facts: facts)
     }
@@ -44,17 +42,17 @@ struct EventsJudge: RowJudge {
         let expected: String?
         switch EventsTable(rawValue: change.table) {
         case .rsvps:
-            expected = try pair(after, "session_id", "person_id").map { RowID.rsvp(session: $0, person: $1) }
+            expected = try pair(after, .sessionID, .personID).map { RowID.rsvp(session: $0, person: $1) }
         case .signatures:
-            expected = try pair(after, "declaration_id", "person_id").map {
+            expected = try pair(after, .declarationID, .personID).map {
                 RowID.signature(declaration: $0, person: $1)
             }
         case .invitations:
-            expected = try pair(after, "event_id", "person_id").map {
-                RowID.invitation(event: $0, session: after.text("session_id"), person: $1)
+            expected = try pair(after, .eventID, .personID).map {
+                RowID.invitation(event: $0, session: after.text(.sessionID), person: $1)
             }
         case .people:
-            guard let email = after.text("email") else { return nil }
+            guard let email = after.text(.email) else { return nil }
             expected = RowID.person(email: email)
         default:
             return nil
@@ -63,15 +61,15 @@ struct EventsJudge: RowJudge {
         return change.id == expected ? nil : "This \(change.table.singularNoun) has a malformed id."
     }
 
-    private func pair(_ row: RowState, _ first: String, _ second: String) throws -> (String, String)? {
+    private func pair(_ row: RowState, _ first: EventsColumn, _ second: EventsColumn) throws -> (String, String)? {
         guard let one = row.text(first), let two = row.text(second) else { return nil }
         return (one, two)
     }
 
-    private func movedLink(in change: RowChange) -> String? {
+    private func movedLink(in change: RowChange) -> EventsColumn? {
         guard let before = change.before, change.after != nil else { return nil }
-        return Self.linkColumns[change.table]?.first { column in
-            change.changes(column) && !(column == "substitute_id" && before[column] == .null)
+        return change.eventsTable.flatMap { Self.linkColumns[$0] }?.first { column in
+            change.changes(column) && !(column == .substituteID && before[column] == .null)
         }
     }
 
@@ -82,11 +80,11 @@ struct EventsJudge: RowJudge {
             if change.isCreation || change.isDeletion { return "Only administrators create or delete events." }
             return rights.organizes.contains(change.id) ? nil : "You are not an organizer of this event."
         case .segments, .rooms, .declarations:
-            return organizerRefusal(change, event: state.text("event_id"))
+            return organizerRefusal(change, event: state.text(.eventID))
         case .invitations:
-            let event = state.text("event_id")
-            if let session = state.text("session_id"),
-                try facts.value(EventsTable.sessions.name, session, "event_id")?.text != event
+            let event = state.text(.eventID)
+            if let session = state.text(.sessionID),
+                try facts.value(.sessions, session, .eventID)?.text != event
             {
                 return "The invitation's session is not part of its event."
             }
@@ -94,8 +92,8 @@ struct EventsJudge: RowJudge {
         case .sessions:
             return try sessionRefusal(change, state: state, facts: facts)
         case .sessionRoles:
-            let event = try state.text("session_id").flatMap {
-                try facts.value(EventsTable.sessions.name, $0, "event_id")?.text
+            let event = try state.text(.sessionID).flatMap {
+                try facts.value(.sessions, $0, .eventID)?.text
             }
             return organizerRefusal(change, event: event)
         case .organizations:
@@ -103,13 +101,13 @@ struct EventsJudge: RowJudge {
         case .people:
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
-            return ownDetails && change.columns.isSubset(of: Self.ownPersonColumns)
+            return ownDetails && change.touchesOnly(Self.ownPersonColumns)
                 ? nil : "You may change only your own name and details."
         case .rsvps:
             return try RSVPRules(rights: rights, facts: facts).refusal(of: change, state: state)
         case .signatures:
-            let event = try state.text("declaration_id").flatMap {
-                try facts.value(EventsTable.declarations.name, $0, "event_id")?.text
+            let event = try state.text(.declarationID).flatMap {
+                try facts.value(.declarations, $0, .eventID)?.text
             }
             return ownRowRefusal(change, state: state, event: event, what: "sign")
         default:
@@ -120,7 +118,7 @@ struct EventsJudge: RowJudge {
     /// The rows that still name a row of another table (`namedBy`), `nil` when none do: deleting it would
     /// orphan them (a session with answers is cancelled instead).
     private func users(of change: RowChange, facts: Facts) throws -> String? {
-        let references = RowReferences.namedBy[change.table] ?? []
+        let references = change.eventsTable.flatMap { RowReferences.namedBy[$0] } ?? []
         let users = try references.filter { try facts.count($0.table, where: $0.column, is: change.id) > 0 }.map(
             \.table.singularNoun)
         return users.isEmpty ? nil : Array(Set(users)).sorted().joined(separator: ", ")
@@ -135,27 +133,27 @@ struct EventsJudge: RowJudge {
     }
 
     private func sessionRefusal(_ change: RowChange, state: RowState, facts: Facts) throws -> String? {
-        let event = state.text("event_id")
+        let event = state.text(.eventID)
         if let event, rights.organizes.contains(event) {
-            if let room = state.text("room_id"), change.isCreation || change.changes("room_id"),
-                try facts.value(EventsTable.rooms.name, room, "event_id")?.text != event
+            if let room = state.text(.roomID), change.isCreation || change.changes(.roomID),
+                try facts.value(.rooms, room, .eventID)?.text != event
             {
                 return "The room is not part of the session's event."
             }
-            guard let segment = state.text("segment_id"), change.isCreation || change.changes("segment_id") else {
+            guard let segment = state.text(.segmentID), change.isCreation || change.changes(.segmentID) else {
                 return nil
             }
-            return try facts.value(EventsTable.segments.name, segment, "event_id")?.text == event
+            return try facts.value(.segments, segment, .eventID)?.text == event
                 ? nil : "The segment is not part of the session's event."
         }
         guard rights.coChairs.contains(change.id) else { return "Only the event's organizers may change its sessions." }
-        let editsText = !change.isCreation && !change.isDeletion && change.columns.isSubset(of: Self.coChairColumns)
+        let editsText = !change.isCreation && !change.isDeletion && change.touchesOnly(Self.coChairColumns)
         return editsText ? nil : "Co-chairs may change a session's title, description and links only."
     }
 
     /// Signatures (and RSVPs): written by their person alone; the event's organizers may remove them, never forge.
     func ownRowRefusal(_ change: RowChange, state: RowState, event: String?, what: String) -> String? {
-        let mine = state.text("person_id") == rights.personID
+        let mine = state.text(.personID) == rights.personID
         if change.isDeletion, mine || event.map(rights.organizes.contains) == true { return nil }
         guard mine else { return "You can only \(what) for yourself." }
         guard let event, rights.sees.contains(event) || rights.organizes.contains(event) else {

@@ -8,19 +8,19 @@ struct RSVPRules {
     let facts: Facts
 
     func refusal(of change: RowChange, state: RowState) throws -> String? {
-        let session = state.text("session_id")
-        let event = try session.flatMap { try facts.value(EventsTable.sessions.name, $0, "event_id")?.text }
-        let mine = state.text("person_id") == rights.personID
+        let session = state.text(.sessionID)
+        let event = try session.flatMap { try facts.value(.sessions, $0, .eventID)?.text }
+        let mine = state.text(.personID) == rights.personID
         if change.isDeletion, mine || event.map(rights.organizes.contains) == true { return nil }
         guard mine else { return "You can only answer for yourself." }
         guard let session, let event, rights.seesSession(session, of: event) || rights.organizes.contains(event) else {
             return "You have no access to this event."
         }
-        if change.before?.text("response") == RSVPResponse.delegated.rawValue, change.changes("response") {
+        if change.before?.text(.response) == RSVPResponse.delegated.rawValue, change.changes(.response) {
             return "This seat was delegated to a substitute; the answer cannot change."
         }
-        guard state.text("response") == RSVPResponse.delegated.rawValue else {
-            return state.text("substitute_id") == nil ? nil : "A substitute is only named when delegating."
+        guard state.text(.response) == RSVPResponse.delegated.rawValue else {
+            return state.text(.substituteID) == nil ? nil : "A substitute is only named when delegating."
         }
         return try delegationRefusal(of: change, state: state, session: session, event: event)
     }
@@ -28,7 +28,7 @@ struct RSVPRules {
     private func delegationRefusal(of change: RowChange, state: RowState, session: String, event: String) throws
         -> String?
     {
-        guard let person = state.text("person_id"), let substitute = state.text("substitute_id") else {
+        guard let person = state.text(.personID), let substitute = state.text(.substituteID) else {
             return "Delegating needs the substitute."
         }
         guard substitute != person else { return EventsError.substituteIsSelf.description }
@@ -40,7 +40,7 @@ struct RSVPRules {
             RowID.invitation(event: event, session: session, person: person),
         ]
         .contains { try facts.row(EventsTable.invitations.name, $0) != nil }
-        let seated = change.before?.text("decision") == SeatDecision.confirmed.rawValue
+        let seated = change.before?.text(.decision) == SeatDecision.confirmed.rawValue
         return invited || seated
             ? nil : "Only a person invited to the session, or holding a seat in it, may delegate it."
     }

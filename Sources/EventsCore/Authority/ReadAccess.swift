@@ -38,19 +38,19 @@ struct ReadAccess {
         case .events:
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
             return try unknown || rights.sees.contains(row)
-                || rows.scope(table: table, row: row, "published") == Int64(1)
+                || rows.scope(table: table, row: row, .published) == Int64(1)
         case .sessions, .sessionRoles:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             let session = table == EventsTable.sessions.name ? row : try rows.session(ofRole: row)
             guard let session, rights.seesSession(session, of: event) else { return false }
-            guard table == EventsTable.sessions.name, column == "join_url" else { return true }
+            guard table == EventsTable.sessions.name, column == EventsColumn.joinURL.name else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
         case .segments, .rooms, .declarations:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
         case .people:
             if !rights.organizes.isEmpty || row == rights.personID { return true }
-            return speakers.contains(row) && column != "email"
+            return speakers.contains(row) && column != EventsColumn.email.name
         case .invitations, .rsvps, .signatures:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             if rights.organizes.contains(event) { return true }
@@ -111,20 +111,20 @@ private struct RowOwners {
         switch EventsTable(rawValue: table) {
         case .events: return nil
         case .sessionRoles, .rsvps:
-            return try scope(table: table, row: row, "session_id").flatMap {
+            return try scope(table: table, row: row, .sessionID).flatMap {
                 try event(table: EventsTable.sessions.name, row: $0)
             }
         case .signatures:
-            return try scope(table: table, row: row, "declaration_id").flatMap {
+            return try scope(table: table, row: row, .declarationID).flatMap {
                 try event(table: EventsTable.declarations.name, row: $0)
             }
-        default: return try scope(table: table, row: row, "event_id")
+        default: return try scope(table: table, row: row, .eventID)
         }
     }
 
     func session(ofRole row: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
-            ?? scope(table: EventsTable.sessionRoles.name, row: row, "session_id")
+            ?? scope(table: EventsTable.sessionRoles.name, row: row, .sessionID)
     }
 
     mutating func person(table: String, row: String) throws -> String? {
@@ -132,7 +132,7 @@ private struct RowOwners {
         if let known = people[key] { return known }
         let person =
             try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
-            ?? scope(table: table, row: row, "person_id")
+            ?? scope(table: table, row: row, .personID)
         people[key] = person
         return person
     }
@@ -148,8 +148,8 @@ private struct RowOwners {
 
     /// A value the deleted row kept of itself.
     func scope<Value: DatabaseValueConvertible & StatementColumnConvertible>(
-        table: String, row: String, _ column: String
+        table: String, row: String, _ column: EventsColumn
     ) throws -> Value? {
-        try DeletedRows.scopeValue(of: table, row: row, column: column, in: db)
+        try DeletedRows.scopeValue(of: table, row: row, column: column.name, in: db)
     }
 }

@@ -38,7 +38,7 @@ struct Rights {
                 invitedSessions: [:], coChairs: [],
                 roleSessions: [], seatedSessions: [])
         }
-        let email: String = account["email"]
+        let email: String = account[EventsColumn.email]
         let personID = RowID.person(email: email)
         let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
@@ -63,8 +63,8 @@ struct Rights {
             arguments: arguments)
         let roles = try Row.fetchAll(
             db, sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person", arguments: arguments)
-        let coChairs = roles.filter { $0["role"] == SessionRoleKind.coChair.rawValue }.map {
-            $0["session_id"] as String
+        let coChairs = roles.filter { $0[EventsColumn.role] == SessionRoleKind.coChair.rawValue }.map {
+            $0[EventsColumn.sessionID] as String
         }
         let seated = try String.fetchAll(
             db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'",
@@ -73,8 +73,9 @@ struct Rights {
             accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes,
             sees: Set(sees),
             invitedSessions: Dictionary(
-                invited.map { ($0["session_id"], $0["event_id"]) }, uniquingKeysWith: { first, _ in first }),
-            coChairs: Set(coChairs), roleSessions: Set(roles.map { $0["session_id"] as String }),
+                invited.map { ($0[EventsColumn.sessionID], $0[EventsColumn.eventID]) },
+                uniquingKeysWith: { first, _ in first }),
+            coChairs: Set(coChairs), roleSessions: Set(roles.map { $0[EventsColumn.sessionID] as String }),
             seatedSessions: Set(seated))
     }
 }

@@ -20,7 +20,7 @@ enum RoomLink {
         let stale = try String.fetchAll(
             writer.db, sql: "SELECT id FROM sessions WHERE room_id = ? AND room IS NOT ?", arguments: [roomID, name])
         for session in stale {
-            try writer.update(EventsTable.sessions.name, id: session, values: ["room": .text(name)])
+            try writer.update(.sessions, id: session, values: [.room: .text(name)])
         }
     }
 
@@ -30,17 +30,17 @@ enum RoomLink {
             let row = try Row.fetchOne(
                 writer.db, sql: "SELECT event_id, room, room_id FROM sessions WHERE id = ?", arguments: [sessionID])
         else { return }
-        let current: String? = row["room_id"]
+        let current: String? = row[EventsColumn.roomID]
         if let current,
             try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [current])?
-                .caseInsensitiveCompare(row["room"] ?? "") == .orderedSame
+                .caseInsensitiveCompare(row[EventsColumn.room] ?? "") == .orderedSame
         {
             return
         }
-        let named = try room(named: row["room"], eventID: row["event_id"] ?? "", in: writer.db)
+        let named = try room(named: row[EventsColumn.room], eventID: row[EventsColumn.eventID] ?? "", in: writer.db)
         guard named != current else { return }
         try writer.update(
-            EventsTable.sessions.name, id: sessionID, values: ["room_id": named.map(SyncValue.text) ?? .null])
+            .sessions, id: sessionID, values: [.roomID: named.map(SyncValue.text) ?? .null])
     }
 
     /// Links every session whose room name is a declared room but has no room id yet (written before sessions

@@ -2,27 +2,21 @@
 /// anyone, so nothing is left dangling (a session with answers is cancelled instead).
 enum RowReferences {
     struct Reference: Sendable {
-        let table: String
-        let column: String
+        let table: EventsTable
+        let column: EventsColumn
     }
 
-    static let namedBy: [String: [Reference]] = [
-        EventsTable.events.name: [
-            EventsTable.sessions.name, EventsTable.segments.name, EventsTable.rooms.name, EventsTable.invitations.name,
-            EventsTable.declarations.name,
-        ].map { Reference(table: $0, column: "event_id") },
-        EventsTable.segments.name: [Reference(table: EventsTable.sessions.name, column: "segment_id")],
-        EventsTable.rooms.name: [Reference(table: EventsTable.sessions.name, column: "room_id")],
-        EventsTable.sessions.name: [
-            Reference(table: EventsTable.rsvps.name, column: "session_id"),
-            Reference(table: EventsTable.invitations.name, column: "session_id"),
-        ],
-        EventsTable.organizations.name: [Reference(table: EventsTable.people.name, column: "organization_id")],
-        EventsTable.people.name: [
-            EventsTable.sessionRoles.name, EventsTable.invitations.name, EventsTable.rsvps.name,
-            EventsTable.signatures.name,
-        ].map { Reference(table: $0, column: "person_id") }
-            + [Reference(table: EventsTable.rsvps.name, column: "substitute_id")],
-        EventsTable.declarations.name: [Reference(table: EventsTable.signatures.name, column: "declaration_id")],
+    static let namedBy: [EventsTable: [Reference]] = [
+        .events: [EventsTable.sessions, .segments, .rooms, .invitations, .declarations].map {
+            Reference(table: $0, column: .eventID)
+        },
+        .segments: [Reference(table: .sessions, column: .segmentID)],
+        .rooms: [Reference(table: .sessions, column: .roomID)],
+        .sessions: [Reference(table: .rsvps, column: .sessionID), Reference(table: .invitations, column: .sessionID)],
+        .organizations: [Reference(table: .people, column: .organizationID)],
+        .people: [EventsTable.sessionRoles, .invitations, .rsvps, .signatures].map {
+            Reference(table: $0, column: .personID)
+        } + [Reference(table: .rsvps, column: .substituteID)],
+        .declarations: [Reference(table: .signatures, column: .declarationID)],
     ]
 }

@@ -81,8 +81,8 @@ struct SeatAllocator {
         _ = try EventsStore.invite(
             &writer, eventID: session.eventID, sessionID: session.id, personID: substitute, invitedBy: "delegation")
         let own = RowID.invitation(event: session.eventID, session: session.id, person: rsvp.personID)
-        if try writer.exists(in: EventsTable.invitations.name, id: own) {
-            try writer.delete(from: EventsTable.invitations.name, id: own)
+        if try writer.exists(in: .invitations, id: own) {
+            try writer.delete(from: .invitations, id: own)
         }
     }
 
@@ -103,11 +103,11 @@ struct SeatAllocator {
     private mutating func decide(_ rsvp: RSVP, _ verdict: SeatVerdict) throws {
         guard SeatVerdict(rsvp) != verdict else { return }
         try writer.update(
-            EventsTable.rsvps.name, id: rsvp.id,
+            .rsvps, id: rsvp.id,
             values: [
-                "decision": verdict.decision.map { .text($0.rawValue) } ?? .null,
-                "decision_reason": verdict.reason.map(SyncValue.text) ?? .null,
-                "waitlist_position": verdict.position.map { .integer(Int64($0)) } ?? .null,
+                .decision: verdict.decision.map { .text($0.rawValue) } ?? .null,
+                .decisionReason: verdict.reason.map(SyncValue.text) ?? .null,
+                .waitlistPosition: verdict.position.map { .integer(Int64($0)) } ?? .null,
             ])
     }
 }
@@ -185,7 +185,7 @@ extension EventsPolicy {
     /// The event of an invitation or room, alive or just deleted (a revoked invitation re-decides its seats).
     private func event(of row: RowKey, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT event_id FROM \(row.table) WHERE id = ?", arguments: [row.id])
-            ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: "event_id", in: db)
+            ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: EventsColumn.eventID.name, in: db)
     }
 
     /// The session of a deleted RSVP that was queued for a seat, which it leaves to the next in line.

@@ -49,7 +49,9 @@ extension EventsStore {
                 try access.sees(table: EventsTable.sessions.name, row: $0.session.id, column: nil)
             }.map { item in
                 var item = item
-                if try !access.sees(table: EventsTable.sessions.name, row: item.session.id, column: "join_url") {
+                if try !access.sees(
+                    table: EventsTable.sessions.name, row: item.session.id, column: EventsColumn.joinURL.name)
+                {
                     item.session.joinURL = nil
                 }
                 return item

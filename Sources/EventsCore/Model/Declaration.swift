@@ -10,8 +10,8 @@ public struct Declaration: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.declarations.name)
         id = try fields.id
-        eventID = try fields.value("event_id") ?? ""
-        title = try fields.value("title") ?? ""
-        text = try fields.value("text")
+        eventID = try fields.value(.eventID) ?? ""
+        title = try fields.value(.title) ?? ""
+        text = try fields.value(.text)
     }
 }

@@ -19,17 +19,17 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.events.name)
         id = try fields.id
-        slug = try fields.value("slug") ?? ""
-        title = try fields.value("title") ?? ""
-        kind = try fields.value("kind") ?? "summit"
-        series = try fields.value("series")
-        timezone = try fields.value("timezone") ?? "UTC"
-        venue = try fields.value("venue")
-        city = try fields.value("city")
-        startsOn = try fields.value("starts_on") ?? ""
-        endsOn = try fields.value("ends_on") ?? ""
-        invitationOnly = try fields.value("invitation_only") ?? false
-        published = try fields.value("published") ?? false
+        slug = try fields.value(.slug) ?? ""
+        title = try fields.value(.title) ?? ""
+        kind = try fields.value(.kind) ?? "summit"
+        series = try fields.value(.series)
+        timezone = try fields.value(.timezone) ?? "UTC"
+        venue = try fields.value(.venue)
+        city = try fields.value(.city)
+        startsOn = try fields.value(.startsOn) ?? ""
+        endsOn = try fields.value(.endsOn) ?? ""
+        invitationOnly = try fields.value(.invitationOnly) ?? false
+        published = try fields.value(.published) ?? false
     }
 
     public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }

@@ -11,9 +11,9 @@ public struct Invitation: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.invitations.name)
         id = try fields.id
-        eventID = try fields.value("event_id") ?? ""
-        sessionID = try fields.value("session_id")
-        personID = try fields.value("person_id") ?? ""
-        invitedBy = try fields.value("invited_by")
+        eventID = try fields.value(.eventID) ?? ""
+        sessionID = try fields.value(.sessionID)
+        personID = try fields.value(.personID) ?? ""
+        invitedBy = try fields.value(.invitedBy)
     }
 }

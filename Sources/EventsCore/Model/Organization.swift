@@ -12,9 +12,9 @@ public struct Organization: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.organizations.name)
         id = try fields.id
-        name = try fields.value("name") ?? ""
-        kind = try fields.value("kind") ?? ""
-        country = try fields.value("country")
-        developmentStatus = try fields.value("development_status")
+        name = try fields.value(.name) ?? ""
+        kind = try fields.value(.kind) ?? ""
+        country = try fields.value(.country)
+        developmentStatus = try fields.value(.developmentStatus)
     }
 }

@@ -10,9 +10,9 @@ public struct Person: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.people.name)
         id = try fields.id
-        name = try fields.value("name") ?? ""
-        email = try fields.value("email")
-        organizationID = try fields.value("organization_id")
-        country = try fields.value("country")
+        name = try fields.value(.name) ?? ""
+        email = try fields.value(.email)
+        organizationID = try fields.value(.organizationID)
+        country = try fields.value(.country)
     }
 }

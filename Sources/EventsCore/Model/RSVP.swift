@@ -17,13 +17,13 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.rsvps.name)
         id = try fields.id
-        sessionID = try fields.value("session_id") ?? ""
-        personID = try fields.value("person_id") ?? ""
-        response = try fields.value("response") ?? ""
-        substituteID = try fields.value("substitute_id")
-        decision = try fields.word("decision")
-        decisionReason = try fields.value("decision_reason")
-        waitlistPosition = try fields.value("waitlist_position")
-        respondedAt = try fields.value("responded_at")
+        sessionID = try fields.value(.sessionID) ?? ""
+        personID = try fields.value(.personID) ?? ""
+        response = try fields.value(.response) ?? ""
+        substituteID = try fields.value(.substituteID)
+        decision = try fields.word(.decision)
+        decisionReason = try fields.value(.decisionReason)
+        waitlistPosition = try fields.value(.waitlistPosition)
+        respondedAt = try fields.value(.respondedAt)
     }
 }

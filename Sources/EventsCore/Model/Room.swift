@@ -10,8 +10,8 @@ public struct Room: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.rooms.name)
         id = try fields.id
-        eventID = try fields.value("event_id") ?? ""
-        name = try fields.value("name") ?? ""
-        capacity = try fields.value("capacity")
+        eventID = try fields.value(.eventID) ?? ""
+        name = try fields.value(.name) ?? ""
+        capacity = try fields.value(.capacity)
     }
 }

@@ -11,9 +11,9 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.segments.name)
         id = try fields.id
-        eventID = try fields.value("event_id") ?? ""
-        name = try fields.value("name") ?? ""
-        startsOn = try fields.value("starts_on")
-        endsOn = try fields.value("ends_on")
+        eventID = try fields.value(.eventID) ?? ""
+        name = try fields.value(.name) ?? ""
+        startsOn = try fields.value(.startsOn)
+        endsOn = try fields.value(.endsOn)
     }
 }

@@ -29,20 +29,20 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.sessions.name)
         id = try fields.id
-        eventID = try fields.value("event_id") ?? ""
-        title = try fields.value("title") ?? ""
-        format = try fields.value("format") ?? "plenary"
-        startsAt = try Instant.parse(fields.value("starts_at") ?? "") ?? .distantPast
-        endsAt = try Instant.parse(fields.value("ends_at") ?? "") ?? .distantPast
-        room = try fields.value("room")
-        roomID = try fields.value("room_id")
-        status = try fields.value("status") ?? "scheduled"
-        segmentID = try fields.value("segment_id")
-        joinURL = try fields.value("join_url")
-        recordingURL = try fields.value("recording_url")
-        capacity = try fields.value("capacity")
-        invitationOnly = try fields.value("invitation_only") ?? false
-        description = try fields.value("description")
-        sequence = try fields.value("sequence") ?? 0
+        eventID = try fields.value(.eventID) ?? ""
+        title = try fields.value(.title) ?? ""
+        format = try fields.value(.format) ?? "plenary"
+        startsAt = try Instant.parse(fields.value(.startsAt) ?? "") ?? .distantPast
+        endsAt = try Instant.parse(fields.value(.endsAt) ?? "") ?? .distantPast
+        room = try fields.value(.room)
+        roomID = try fields.value(.roomID)
+        status = try fields.value(.status) ?? "scheduled"
+        segmentID = try fields.value(.segmentID)
+        joinURL = try fields.value(.joinURL)
+        recordingURL = try fields.value(.recordingURL)
+        capacity = try fields.value(.capacity)
+        invitationOnly = try fields.value(.invitationOnly) ?? false
+        description = try fields.value(.description)
+        sequence = try fields.value(.sequence) ?? 0
     }
 }

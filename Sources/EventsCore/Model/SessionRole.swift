@@ -11,9 +11,9 @@ public struct SessionRole: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.sessionRoles.name)
         id = try fields.id
-        sessionID = try fields.value("session_id") ?? ""
-        personID = try fields.value("person_id") ?? ""
-        role = try fields.value("role") ?? ""
-        position = try fields.value("position") ?? 0
+        sessionID = try fields.value(.sessionID) ?? ""
+        personID = try fields.value(.personID) ?? ""
+        role = try fields.value(.role) ?? ""
+        position = try fields.value(.position) ?? 0
     }
 }

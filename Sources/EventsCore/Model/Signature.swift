@@ -11,9 +11,9 @@ public struct Signature: Codable, Sendable, Equatable, FetchableRecord {
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.signatures.name)
         id = try fields.id
-        declarationID = try fields.value("declaration_id") ?? ""
-        personID = try fields.value("person_id") ?? ""
-        reservation = try fields.value("reservation")
-        signedAt = try fields.value("signed_at")
+        declarationID = try fields.value(.declarationID) ?? ""
+        personID = try fields.value(.personID) ?? ""
+        reservation = try fields.value(.reservation)
+        signedAt = try fields.value(.signedAt)
     }
 }

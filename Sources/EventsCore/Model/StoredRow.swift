@@ -13,24 +13,24 @@ struct StoredRow {
     }
 
     var id: String {
-        get throws { try value("id") ?? "" }
+        get throws { try value(.id) ?? "" }
     }
 
-    func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value? {
+    func value<Value: DatabaseValueConvertible>(_ column: EventsColumn) throws -> Value? {
         let stored: DatabaseValue = row[column] ?? .null
         if stored.isNull { return nil }
         guard let value = Value.fromDatabaseValue(stored) else {
-            let id = (row["id"] as DatabaseValue?).flatMap(String.fromDatabaseValue) ?? "?"
-            throw EventsError.unreadableRow(table: table, id: id, column: column)
+            let id = (row[EventsColumn.id] as DatabaseValue?).flatMap(String.fromDatabaseValue) ?? "?"
+            throw EventsError.unreadableRow(table: table, id: id, column: column.name)
         }
         return value
     }
 
     /// A closed vocabulary's word; a stored word outside it is unreadable like any mistyped value.
-    func word<Word: RawRepresentable>(_ column: String) throws -> Word? where Word.RawValue == String {
+    func word<Word: RawRepresentable>(_ column: EventsColumn) throws -> Word? where Word.RawValue == String {
         guard let text: String = try value(column) else { return nil }
         guard let word = Word(rawValue: text) else {
-            throw EventsError.unreadableRow(table: table, id: (try? id) ?? "?", column: column)
+            throw EventsError.unreadableRow(table: table, id: (try? id) ?? "?", column: column.name)
         }
         return word
     }

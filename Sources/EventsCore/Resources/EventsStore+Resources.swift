@@ -27,7 +27,7 @@ extension EventsStore {
     public func get<R: Resource>(_ resource: R.Type, id: String, reader: String) throws -> Listed<R.Model> {
         try replica.read { db in
             let row = try Row.fetchOne(
-                db, sql: "\(Self.selection(R.table)) WHERE t.id = :id", arguments: ["id": id, "table": R.table])
+                db, sql: "\(Self.selection(R.table)) WHERE t.id = :row", arguments: ["row": id, "table": R.table])
             var access = try ReadAccess(principal: reader, in: db)
             guard let row, let listed = try Self.listed(R.self, row, access: &access) else {
                 throw EventsError.notFound(kind: R.table.singularNoun, key: id)
@@ -49,9 +49,9 @@ extension EventsStore {
             for row in rows {
                 guard let item = try Self.listed(R.self, row, access: &access) else { continue }
                 items.append(item)
-                if items.count == limit { return (items, row["id"]) }
+                if items.count == limit { return (items, row[EventsColumn.id]) }
             }
-            guard rows.count == limit, let last: String = rows.last?["id"] else { break }
+            guard rows.count == limit, let last: String = rows.last?[EventsColumn.id] else { break }
             scan.after = last
         }
         return (items, nil)
@@ -100,11 +100,13 @@ extension EventsStore {
     private static func listed<R: Resource>(_ resource: R.Type, _ row: Row, access: inout ReadAccess) throws -> Listed<
         R.Model
     >? {
-        let id: String = row["id"]
+        let id: String = row[EventsColumn.id]
         guard try access.sees(table: R.table, row: id, column: nil) else { return nil }
         var visible: [String: (any DatabaseValueConvertible)?] = [:]
         for (column, value) in row where column != "updated_hlc" {
-            visible[column] = try column == "id" || access.sees(table: R.table, row: id, column: column) ? value : .null
+            visible[column] =
+                try column == EventsColumn.id.name || access.sees(table: R.table, row: id, column: column)
+                ? value : .null
         }
         let updated = (row["updated_hlc"] as Int64?).map {
             Date(timeIntervalSince1970: Double(HybridTimestamp(rawValue: $0).milliseconds) / 1000)

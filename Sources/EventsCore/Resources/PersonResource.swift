@@ -29,7 +29,7 @@ public enum PersonResource: Resource {
         if let email = changes.email,
             try store.person(id: id).email.map(EmailAddress.canonical) != EmailAddress.canonical(email)
         {
-            throw EventsError.unchangeable(field: "email", kind: "person")
+            throw EventsError.unchangeable(field: EventsColumn.email.name, kind: EventsTable.people.singularNoun)
         }
         try store.editPerson(id: id, name: changes.name, organization: changes.organizationID, country: changes.country)
     }

@@ -34,7 +34,7 @@ extension EventsStore {
                 for row in try Row.fetchAll(
                     db, sql: "SELECT person_id FROM session_roles WHERE session_id = ?", arguments: [session.id])
                 {
-                    let personID: String = row["person_id"]
+                    let personID: String = row[EventsColumn.personID]
                     if let other = try Rules.personClash(personID: personID, in: session, db: db) {
                         let name = try Self.personName(personID, in: db)
                         add(

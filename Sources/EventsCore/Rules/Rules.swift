@@ -62,7 +62,7 @@ enum Rules {
             return "A GFMD roundtable needs exactly two co-chairs; '\(session.title)' has \(chairs.count)."
         }
         let statuses = chairs.map { row -> String? in
-            row["kind"] == OrganizationKind.government.rawValue ? row["development_status"] : nil
+            row[EventsColumn.kind] == OrganizationKind.government.rawValue ? row[EventsColumn.developmentStatus] : nil
         }
         guard
             Set(statuses.compactMap { $0 }) == [
@@ -70,9 +70,9 @@ enum Rules {
             ]
         else {
             let described = chairs.map { row in
-                let name: String = row["name"] ?? "?"
+                let name: String = row[EventsColumn.name] ?? "?"
                 let organization: String = row["organization"] ?? "no organization"
-                let status: String = row["development_status"] ?? "not a government"
+                let status: String = row[EventsColumn.developmentStatus] ?? "not a government"
                 return "\(name) (\(organization), \(status))"
             }
             return "'\(session.title)' must be co-chaired by one developed- and one developing-country government; "

@@ -15,95 +15,95 @@ public enum EventsSchema {
     static let seats = ValueDomain.integer(1...1_000_000)
 
     public static let events = ReplicatedTable(
-        EventsTable.events.name,
+        .events,
         columns: [
-            .init("slug", .text(max: 64)), .init("title", title), .init("kind", .text(max: 64)),
-            .init("series", .text(max: 200)),
-            .init("timezone", .timeZone), .init("venue", name), .init("city", name), .init("starts_on", .date),
-            .init("ends_on", .date), .init("invitation_only", .boolean), .init("published", .boolean),
+            .init(.slug, .text(max: 64)), .init(.title, title), .init(.kind, .text(max: 64)),
+            .init(.series, .text(max: 200)),
+            .init(.timezone, .timeZone), .init(.venue, name), .init(.city, name), .init(.startsOn, .date),
+            .init(.endsOn, .date), .init(.invitationOnly, .boolean), .init(.published, .boolean),
         ],
-        indexed: ["slug"], deletionScope: ["published"])
+        indexed: [.slug], deletionScope: [.published])
 
     public static let segments = ReplicatedTable(
-        EventsTable.segments.name,
+        .segments,
         columns: [
-            .init("event_id", .identifier), .init("name", name), .init("starts_on", .date), .init("ends_on", .date),
+            .init(.eventID, .identifier), .init(.name, name), .init(.startsOn, .date), .init(.endsOn, .date),
         ],
-        indexed: ["event_id"], deletionScope: ["event_id"])
+        indexed: [.eventID], deletionScope: [.eventID])
 
     public static let rooms = ReplicatedTable(
-        EventsTable.rooms.name,
-        columns: [.init("event_id", .identifier), .init("name", name), .init("capacity", seats)],
-        indexed: ["event_id"], deletionScope: ["event_id"])
+        .rooms,
+        columns: [.init(.eventID, .identifier), .init(.name, name), .init(.capacity, seats)],
+        indexed: [.eventID], deletionScope: [.eventID])
 
     public static let sessions = ReplicatedTable(
-        EventsTable.sessions.name,
+        .sessions,
         columns: [
-            .init("event_id", .identifier), .init("title", title),
-            .init("format", .word(SessionFormat.allCases.map(\.rawValue))), .init("starts_at", .instant),
-            .init("ends_at", .instant), .init("room", name),
-            .init("status", .word(SessionStatus.allCases.map(\.rawValue))), .init("segment_id", .identifier),
-            .init("join_url", .url), .init("recording_url", .url), .init("capacity", seats),
-            .init("invitation_only", .boolean), .init("description", longText),
-            .init("sequence", .integer(0...Int64(Int32.max))),
-            .init("room_id", .identifier, since: 2),
+            .init(.eventID, .identifier), .init(.title, title),
+            .init(.format, .word(SessionFormat.allCases.map(\.rawValue))), .init(.startsAt, .instant),
+            .init(.endsAt, .instant), .init(.room, name),
+            .init(.status, .word(SessionStatus.allCases.map(\.rawValue))), .init(.segmentID, .identifier),
+            .init(.joinURL, .url), .init(.recordingURL, .url), .init(.capacity, seats),
+            .init(.invitationOnly, .boolean), .init(.description, longText),
+            .init(.sequence, .integer(0...Int64(Int32.max))),
+            .init(.roomID, .identifier, since: 2),
         ],
-        indexed: ["event_id"], deletionScope: ["event_id"])
+        indexed: [.eventID], deletionScope: [.eventID])
 
     public static let organizations = ReplicatedTable(
-        EventsTable.organizations.name,
+        .organizations,
         columns: [
-            .init("name", name), .init("kind", .word(OrganizationKind.allCases.map(\.rawValue))),
-            .init("country", name), .init("development_status", .word(DevelopmentStatus.allCases.map(\.rawValue))),
+            .init(.name, name), .init(.kind, .word(OrganizationKind.allCases.map(\.rawValue))),
+            .init(.country, name), .init(.developmentStatus, .word(DevelopmentStatus.allCases.map(\.rawValue))),
         ])
 
     public static let people = ReplicatedTable(
-        EventsTable.people.name,
+        .people,
         columns: [
-            .init("name", name), .init("email", .email), .init("organization_id", .identifier), .init("country", name),
+            .init(.name, name), .init(.email, .email), .init(.organizationID, .identifier), .init(.country, name),
         ],
-        indexed: ["email"])
+        indexed: [.email])
 
     public static let sessionRoles = ReplicatedTable(
-        EventsTable.sessionRoles.name,
+        .sessionRoles,
         columns: [
-            .init("session_id", .identifier), .init("person_id", .identifier),
-            .init("role", .word(SessionRoleKind.allCases.map(\.rawValue))),
-            .init("position", .integer(-1_000_000...1_000_000)),
+            .init(.sessionID, .identifier), .init(.personID, .identifier),
+            .init(.role, .word(SessionRoleKind.allCases.map(\.rawValue))),
+            .init(.position, .integer(-1_000_000...1_000_000)),
         ],
-        indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
+        indexed: [.sessionID, .personID], deletionScope: [.sessionID, .personID])
 
     public static let invitations = ReplicatedTable(
-        EventsTable.invitations.name,
+        .invitations,
         columns: [
-            .init("event_id", .identifier), .init("session_id", .identifier), .init("person_id", .identifier),
-            .init("invited_by", name),
+            .init(.eventID, .identifier), .init(.sessionID, .identifier), .init(.personID, .identifier),
+            .init(.invitedBy, name),
         ],
-        indexed: ["event_id", "person_id"], deletionScope: ["event_id", "session_id", "person_id"])
+        indexed: [.eventID, .personID], deletionScope: [.eventID, .sessionID, .personID])
 
     public static let rsvps = ReplicatedTable(
-        EventsTable.rsvps.name,
+        .rsvps,
         columns: [
-            .init("session_id", .identifier), .init("person_id", .identifier),
-            .init("response", .word(RSVPResponse.allCases.map(\.rawValue))), .init("substitute_id", .identifier),
-            .init("decision", .word(SeatDecision.allCases.map(\.rawValue))), .init("decision_reason", .text(max: 500)),
-            .init("responded_at", .instant),
-            .init("waitlist_position", .integer(1...1_000_000), since: 3),
+            .init(.sessionID, .identifier), .init(.personID, .identifier),
+            .init(.response, .word(RSVPResponse.allCases.map(\.rawValue))), .init(.substituteID, .identifier),
+            .init(.decision, .word(SeatDecision.allCases.map(\.rawValue))), .init(.decisionReason, .text(max: 500)),
+            .init(.respondedAt, .instant),
+            .init(.waitlistPosition, .integer(1...1_000_000), since: 3),
         ],
-        indexed: ["session_id", "person_id"], deletionScope: ["session_id", "person_id"])
+        indexed: [.sessionID, .personID], deletionScope: [.sessionID, .personID])
 
     public static let declarations = ReplicatedTable(
-        EventsTable.declarations.name,
-        columns: [.init("event_id", .identifier), .init("title", title), .init("text", .text(max: 500_000))],
-        indexed: ["event_id"], deletionScope: ["event_id"])
+        .declarations,
+        columns: [.init(.eventID, .identifier), .init(.title, title), .init(.text, .text(max: 500_000))],
+        indexed: [.eventID], deletionScope: [.eventID])
 
     public static let signatures = ReplicatedTable(
-        EventsTable.signatures.name,
+        .signatures,
         columns: [
-            .init("declaration_id", .identifier), .init("person_id", .identifier), .init("reservation", longText),
-            .init("signed_at", .instant),
+            .init(.declarationID, .identifier), .init(.personID, .identifier), .init(.reservation, longText),
+            .init(.signedAt, .instant),
         ],
-        indexed: ["declaration_id"], deletionScope: ["declaration_id", "person_id"])
+        indexed: [.declarationID], deletionScope: [.declarationID, .personID])
 
     public static let replicated = ReplicatedSchema(
         version: version,

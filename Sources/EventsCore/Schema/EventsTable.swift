@@ -6,4 +6,7 @@ public enum EventsTable: String, CaseIterable, Sendable {
 
     /// The table's name in SQL and on the wire.
     public var name: String { rawValue }
+
+    /// A row of the table as a person names it: "session role", "person".
+    public var singularNoun: String { name.singularNoun }
 }

@@ -39,7 +39,7 @@ extension EventsStore {
     }
 
     /// Refuses to change a row that does not exist (or no longer does), naming what was looked for.
-    static func requireRow(_ table: String, id: String, in write: LocalWrite) throws {
+    static func requireRow(_ table: EventsTable, id: String, in write: LocalWrite) throws {
         guard try write.exists(in: table, id: id) else { throw EventsError.notFound(kind: table.singularNoun, key: id) }
     }
 

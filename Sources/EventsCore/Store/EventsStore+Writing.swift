@@ -8,16 +8,16 @@ import Sync
 extension EventsStore {
     /// Deletes the row unless rows of other tables still name it (`RowReferences`), which are then named; a row
     /// that does not exist is `missing` (by default "No <kind> '<id>'").
-    func delete(_ table: String, id: String, missing: EventsError? = nil) throws {
+    func delete(_ table: EventsTable, id: String, missing: EventsError? = nil) throws {
         try write { write in
             guard try write.exists(in: table, id: id) else {
                 throw missing ?? EventsError.notFound(kind: table.singularNoun, key: id)
             }
             var users: [String: Int] = [:]
             for reference in RowReferences.namedBy[table] ?? [] {
-                let sql = "SELECT count(*) FROM \(reference.table) WHERE \(reference.column) = ?"
+                let sql = "SELECT count(*) FROM \(reference.table.name) WHERE \(reference.column.name) = ?"
                 let count = try Int.fetchOne(write.db, sql: sql, arguments: [id]) ?? 0
-                if count > 0 { users[reference.table, default: 0] += count }
+                if count > 0 { users[reference.table.name, default: 0] += count }
             }
             guard users.isEmpty else {
                 let named = users.keys.sorted().map { "\(users[$0]!) \($0.replacingOccurrences(of: "_", with: " "))" }
@@ -40,11 +40,11 @@ extension EventsStore {
     }
 
     /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.
-    func upsert(_ write: inout LocalWrite, table: String, id: String, values: [String: SyncValue]) throws {
+    func upsert(_ write: inout LocalWrite, table: EventsTable, id: String, values: [EventsColumn: SyncValue]) throws {
         if try write.exists(in: table, id: id) {
             if refusesExisting {
                 try write.authorize(table, id: id, columns: Set(values.keys))
-                let key = values["name"]?.text ?? values["title"]?.text ?? values["email"]?.text ?? id
+                let key = values[.name]?.text ?? values[.title]?.text ?? values[.email]?.text ?? id
                 throw EventsError.duplicate(kind: table.singularNoun, key: key)
             }
             try write.update(table, id: id, values: values)

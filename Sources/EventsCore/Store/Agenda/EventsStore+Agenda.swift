@@ -41,8 +41,9 @@ extension EventsStore {
             arguments: [sessionID]
         ).map { row in
             Agenda.RolePerson(
-                personID: row["person_id"], role: row["role"], name: row["name"], email: row["email"],
-                organization: row["organization"], country: row["country"])
+                personID: row[EventsColumn.personID], role: row[EventsColumn.role], name: row[EventsColumn.name],
+                email: row[EventsColumn.email],
+                organization: row["organization"], country: row[EventsColumn.country])
         }
     }
 }

@@ -3,9 +3,9 @@ import Sync
 extension EventsStore {
     public func editInvitation(id: String, invitedBy: String?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.invitations.name, id: id, in: write)
+            try Self.requireRow(.invitations, id: id, in: write)
             guard let invitedBy else { return }
-            try write.update(EventsTable.invitations.name, id: id, values: ["invited_by": Self.optionalText(invitedBy)])
+            try write.update(.invitations, id: id, values: [.invitedBy: Self.optionalText(invitedBy)])
         }
     }
 
@@ -25,8 +25,8 @@ extension EventsStore {
             }
             let person = try Self.person(reference, in: write.db)
             let id = RowID.invitation(event: event.id, session: sessionID, person: person.id)
-            if refusesExisting, try write.exists(in: EventsTable.invitations.name, id: id) {
-                try write.authorize(EventsTable.invitations.name, id: id, columns: ["invited_by"])
+            if refusesExisting, try write.exists(in: .invitations, id: id) {
+                try write.authorize(.invitations, id: id, columns: [.invitedBy])
                 throw EventsError.duplicate(kind: "invitation", key: id)
             }
             return try Self.invite(
@@ -47,16 +47,16 @@ extension EventsStore {
         _ write: inout LocalWrite, eventID: String, sessionID: String?, personID: String, invitedBy: String?
     ) throws -> String {
         let id = RowID.invitation(event: eventID, session: sessionID, person: personID)
-        if try !write.exists(in: EventsTable.invitations.name, id: id) {
+        if try !write.exists(in: .invitations, id: id) {
             try write.insert(
-                into: EventsTable.invitations.name, id: id,
+                into: .invitations, id: id,
                 values: [
-                    "event_id": .text(eventID), "session_id": sessionID.map(SyncValue.text) ?? .null,
-                    "person_id": .text(personID), "invited_by": invitedBy.map(SyncValue.text) ?? .null,
+                    .eventID: .text(eventID), .sessionID: sessionID.map(SyncValue.text) ?? .null,
+                    .personID: .text(personID), .invitedBy: invitedBy.map(SyncValue.text) ?? .null,
                 ])
         }
         return id
     }
 
-    public func deleteInvitation(id: String) throws { try delete(EventsTable.invitations.name, id: id) }
+    public func deleteInvitation(id: String) throws { try delete(.invitations, id: id) }
 }

@@ -32,11 +32,11 @@ extension EventsStore {
             }
             let id = RowID.rsvp(session: session.id, person: person.id)
             try upsert(
-                &write, table: EventsTable.rsvps.name, id: id,
+                &write, table: .rsvps, id: id,
                 values: [
-                    "session_id": .text(session.id), "person_id": .text(person.id),
-                    "response": .text(response.rawValue),
-                    "substitute_id": substituteID, "responded_at": .text(Instant.format(Date())),
+                    .sessionID: .text(session.id), .personID: .text(person.id),
+                    .response: .text(response.rawValue),
+                    .substituteID: substituteID, .respondedAt: .text(Instant.format(Date())),
                 ])
             return id
         }
@@ -48,9 +48,9 @@ extension EventsStore {
         do {
             return try Self.person(reference, in: write.db)
         } catch let error as EventsError {
-            let proposed: [String: SyncValue] = ["session_id": .text(session.id), "person_id": .text(reference)]
+            let proposed: [EventsColumn: SyncValue] = [.sessionID: .text(session.id), .personID: .text(reference)]
             try write.authorize(
-                EventsTable.rsvps.name, id: RowID.rsvp(session: session.id, person: reference), columns: ["response"],
+                .rsvps, id: RowID.rsvp(session: session.id, person: reference), columns: [.response],
                 proposed: proposed)
             throw error
         }
@@ -66,5 +66,5 @@ extension EventsStore {
     }
 
     /// Withdraws an RSVP: its seat, if it had one, goes to the next person waiting.
-    public func deleteRSVP(id: String) throws { try delete(EventsTable.rsvps.name, id: id) }
+    public func deleteRSVP(id: String) throws { try delete(.rsvps, id: id) }
 }

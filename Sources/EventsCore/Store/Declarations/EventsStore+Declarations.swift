@@ -25,8 +25,8 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let id = RowID.declaration(event: event.id, key: key ?? title)
             try upsert(
-                &write, table: EventsTable.declarations.name, id: id,
-                values: ["event_id": .text(event.id), "title": .text(title), "text": text.map(SyncValue.text) ?? .null])
+                &write, table: .declarations, id: id,
+                values: [.eventID: .text(event.id), .title: .text(title), .text: text.map(SyncValue.text) ?? .null])
             return id
         }
     }
@@ -56,11 +56,11 @@ extension EventsStore {
             let reservation = reservation?.trimmingCharacters(in: .whitespacesAndNewlines)
             let id = RowID.signature(declaration: declaration.id, person: signer.id)
             try upsert(
-                &write, table: EventsTable.signatures.name, id: id,
+                &write, table: .signatures, id: id,
                 values: [
-                    "declaration_id": .text(declaration.id), "person_id": .text(signer.id),
-                    "reservation": reservation.flatMap { $0.isEmpty ? nil : SyncValue.text($0) } ?? .null,
-                    "signed_at": .text(Instant.format(Date())),
+                    .declarationID: .text(declaration.id), .personID: .text(signer.id),
+                    .reservation: reservation.flatMap { $0.isEmpty ? nil : SyncValue.text($0) } ?? .null,
+                    .signedAt: .text(Instant.format(Date())),
                 ])
             return id
         }
@@ -76,15 +76,15 @@ extension EventsStore {
 
     public func editDeclaration(id: String, title: String?, text: String?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.declarations.name, id: id, in: write)
-            var values: [String: SyncValue] = [:]
-            if let title { values["title"] = .text(try Self.required(title, "declaration title")) }
-            if let text { values["text"] = Self.optionalText(text) }
-            try write.update(EventsTable.declarations.name, id: id, values: values)
+            try Self.requireRow(.declarations, id: id, in: write)
+            var values: [EventsColumn: SyncValue] = [:]
+            if let title { values[.title] = .text(try Self.required(title, "declaration title")) }
+            if let text { values[.text] = Self.optionalText(text) }
+            try write.update(.declarations, id: id, values: values)
         }
     }
 
-    public func deleteDeclaration(id: String) throws { try delete(EventsTable.declarations.name, id: id) }
+    public func deleteDeclaration(id: String) throws { try delete(.declarations, id: id) }
 
-    public func deleteSignature(id: String) throws { try delete(EventsTable.signatures.name, id: id) }
+    public func deleteSignature(id: String) throws { try delete(.signatures, id: id) }
 }

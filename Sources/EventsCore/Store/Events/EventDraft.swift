@@ -48,13 +48,13 @@ public struct EventDraft: Codable, Sendable, Equatable {
             published: try container.decodeIfPresent(Bool.self, forKey: .published) ?? true)
     }
 
-    var values: [String: SyncValue] {
+    var values: [EventsColumn: SyncValue] {
         [
-            "slug": .text(slug), "title": .text(title), "kind": .text(kind),
-            "series": series.map(SyncValue.text) ?? .null,
-            "timezone": .text(timezone), "venue": venue.map(SyncValue.text) ?? .null,
-            "city": city.map(SyncValue.text) ?? .null, "starts_on": .text(startsOn), "ends_on": .text(endsOn),
-            "invitation_only": .integer(invitationOnly ? 1 : 0), "published": .integer(published ? 1 : 0),
+            .slug: .text(slug), .title: .text(title), .kind: .text(kind),
+            .series: series.map(SyncValue.text) ?? .null,
+            .timezone: .text(timezone), .venue: venue.map(SyncValue.text) ?? .null,
+            .city: city.map(SyncValue.text) ?? .null, .startsOn: .text(startsOn), .endsOn: .text(endsOn),
+            .invitationOnly: .integer(invitationOnly ? 1 : 0), .published: .integer(published ? 1 : 0),
         ]
     }
 }

@@ -14,15 +14,15 @@ extension EventsStore {
         try write { write in
             let current = try Self.event(id: id, in: write.db)
             if let slug = changes.slug, slug != current.slug {
-                throw EventsError.unchangeable(field: "slug", kind: "event")
+                throw EventsError.unchangeable(field: EventsColumn.slug.name, kind: EventsTable.events.singularNoun)
             }
             let draft = changes.applied(to: current)
             try Self.validate(draft)
-            try write.update(EventsTable.events.name, id: id, values: draft.values)
+            try write.update(.events, id: id, values: draft.values)
         }
     }
 
-    public func deleteEvent(id: String) throws { try delete(EventsTable.events.name, id: id) }
+    public func deleteEvent(id: String) throws { try delete(.events, id: id) }
 
     /// Creates a new event; refuses a slug already in use.
     @discardableResult
@@ -30,10 +30,10 @@ extension EventsStore {
         try Self.validate(draft)
         let id = RowID.event(slug: draft.slug)
         try write { write in
-            guard try !write.exists(in: EventsTable.events.name, id: id) else {
+            guard try !write.exists(in: .events, id: id) else {
                 throw EventsError.duplicate(kind: "event", key: draft.slug)
             }
-            try write.insert(into: EventsTable.events.name, id: id, values: draft.values)
+            try write.insert(into: .events, id: id, values: draft.values)
         }
         return id
     }
@@ -44,7 +44,7 @@ extension EventsStore {
         try Self.validate(draft)
         let id = RowID.event(slug: draft.slug)
         guard try !replica.isKnown(table: EventsTable.events.name, id: id) else { return id }
-        try write { write in try write.insert(into: EventsTable.events.name, id: id, values: draft.values) }
+        try write { write in try write.insert(into: .events, id: id, values: draft.values) }
         return id
     }
 

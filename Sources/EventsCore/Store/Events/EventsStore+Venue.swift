@@ -4,35 +4,35 @@ import Sync
 extension EventsStore {
     public func editSegment(id: String, name: String?, startsOn: String?, endsOn: String?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.segments.name, id: id, in: write)
-            var values: [String: SyncValue] = [:]
-            if let name { values["name"] = .text(try Self.required(name, "segment name")) }
-            for (column, date) in [("starts_on", startsOn), ("ends_on", endsOn)] {
+            try Self.requireRow(.segments, id: id, in: write)
+            var values: [EventsColumn: SyncValue] = [:]
+            if let name { values[.name] = .text(try Self.required(name, "segment name")) }
+            for (column, date) in [(EventsColumn.startsOn, startsOn), (.endsOn, endsOn)] {
                 guard let date else { continue }
                 guard date.isEmpty || Instant.parse(date + "T00:00") != nil else { throw EventsError.invalidTime(date) }
                 values[column] = Self.optionalText(date)
             }
-            try write.update(EventsTable.segments.name, id: id, values: values)
+            try write.update(.segments, id: id, values: values)
         }
     }
 
     public func editRoom(id: String, name: String?, capacity: Int?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.rooms.name, id: id, in: write)
-            var values: [String: SyncValue] = [:]
-            if let name { values["name"] = .text(try Self.required(name, "room name")) }
+            try Self.requireRow(.rooms, id: id, in: write)
+            var values: [EventsColumn: SyncValue] = [:]
+            if let name { values[.name] = .text(try Self.required(name, "room name")) }
             if let capacity {
                 guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
-                values["capacity"] = .integer(Int64(capacity))
+                values[.capacity] = .integer(Int64(capacity))
             }
-            try write.update(EventsTable.rooms.name, id: id, values: values)
+            try write.update(.rooms, id: id, values: values)
             try RoomLink.followRoom(id, writer: &write)
         }
     }
 
-    public func deleteSegment(id: String) throws { try delete(EventsTable.segments.name, id: id) }
+    public func deleteSegment(id: String) throws { try delete(.segments, id: id) }
 
-    public func deleteRoom(id: String) throws { try delete(EventsTable.rooms.name, id: id) }
+    public func deleteRoom(id: String) throws { try delete(.rooms, id: id) }
 
     /// Adds a segment such as the Civil Society Days; the same name twice is the same segment.
     @discardableResult
@@ -46,11 +46,11 @@ extension EventsStore {
                 throw EventsError.invalidTime(date)
             }
             let id = RowID.segment(event: event.id, name: name)
-            let values: [String: SyncValue] = [
-                "event_id": .text(event.id), "name": .text(name), "starts_on": startsOn.map(SyncValue.text) ?? .null,
-                "ends_on": endsOn.map(SyncValue.text) ?? .null,
+            let values: [EventsColumn: SyncValue] = [
+                .eventID: .text(event.id), .name: .text(name), .startsOn: startsOn.map(SyncValue.text) ?? .null,
+                .endsOn: endsOn.map(SyncValue.text) ?? .null,
             ]
-            try upsert(&write, table: EventsTable.segments.name, id: id, values: values)
+            try upsert(&write, table: .segments, id: id, values: values)
             return id
         }
     }
@@ -64,8 +64,8 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let id = RowID.room(event: event.id, name: name)
             try upsert(
-                &write, table: EventsTable.rooms.name, id: id,
-                values: ["event_id": .text(event.id), "name": .text(name), "capacity": .integer(Int64(capacity))])
+                &write, table: .rooms, id: id,
+                values: [.eventID: .text(event.id), .name: .text(name), .capacity: .integer(Int64(capacity))])
             _ = try RoomLink.linkUnlinked(writer: &write)
             return id
         }

@@ -23,27 +23,27 @@ extension EventsStore {
             if status != nil, kind != .government {
                 throw EventsError.notAGovernment(organization: current.name, kind: kind)
             }
-            var values: [String: SyncValue] = [
-                "kind": .text(kind.rawValue), "development_status": status.map { .text($0.rawValue) } ?? .null,
+            var values: [EventsColumn: SyncValue] = [
+                .kind: .text(kind.rawValue), .developmentStatus: status.map { .text($0.rawValue) } ?? .null,
             ]
-            if let name { values["name"] = .text(try Self.required(name, "organization name")) }
-            if let country { values["country"] = Self.optionalText(country) }
-            try write.update(EventsTable.organizations.name, id: id, values: values)
+            if let name { values[.name] = .text(try Self.required(name, "organization name")) }
+            if let country { values[.country] = Self.optionalText(country) }
+            try write.update(.organizations, id: id, values: values)
         }
     }
 
     /// Changes a person's name, organization (by id or name) or country; the email identifies them and stays.
     public func editPerson(id: String, name: String?, organization: String?, country: String?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.people.name, id: id, in: write)
-            var values: [String: SyncValue] = [:]
-            if let name { values["name"] = .text(try Self.required(name, "person's name")) }
+            try Self.requireRow(.people, id: id, in: write)
+            var values: [EventsColumn: SyncValue] = [:]
+            if let name { values[.name] = .text(try Self.required(name, "person's name")) }
             if let organization {
-                values["organization_id"] =
+                values[.organizationID] =
                     organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db))
             }
-            if let country { values["country"] = Self.optionalText(country) }
-            try write.update(EventsTable.people.name, id: id, values: values)
+            if let country { values[.country] = Self.optionalText(country) }
+            try write.update(.people, id: id, values: values)
         }
     }
 
@@ -61,10 +61,10 @@ extension EventsStore {
         let id = RowID.organization(name: name)
         try write { write in
             try upsert(
-                &write, table: EventsTable.organizations.name, id: id,
+                &write, table: .organizations, id: id,
                 values: [
-                    "name": .text(name), "kind": .text(kind.rawValue), "country": country.map(SyncValue.text) ?? .null,
-                    "development_status": status.map { .text($0.rawValue) } ?? .null,
+                    .name: .text(name), .kind: .text(kind.rawValue), .country: country.map(SyncValue.text) ?? .null,
+                    .developmentStatus: status.map { .text($0.rawValue) } ?? .null,
                 ])
         }
         return id
@@ -109,7 +109,7 @@ extension EventsStore {
                     let before = try Row.fetchOne(
                         write.db, sql: "SELECT name, email, organization_id, country FROM people WHERE id = ?",
                         arguments: [person.id])
-                    try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
+                    try upsert(&write, table: .people, id: person.id, values: person.values)
                     switch before {
                     case nil: report.created += 1
                     case let stored? where person.differs(from: stored): report.updated += 1
@@ -139,11 +139,11 @@ extension EventsStore {
         _ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?
     ) throws -> String {
         let person = try PersonRow(name: name, email: email, organization: organization, country: country, in: write.db)
-        try upsert(&write, table: EventsTable.people.name, id: person.id, values: person.values)
+        try upsert(&write, table: .people, id: person.id, values: person.values)
         return person.id
     }
 
-    public func deleteOrganization(id: String) throws { try delete(EventsTable.organizations.name, id: id) }
+    public func deleteOrganization(id: String) throws { try delete(.organizations, id: id) }
 
-    public func deletePerson(id: String) throws { try delete(EventsTable.people.name, id: id) }
+    public func deletePerson(id: String) throws { try delete(.people, id: id) }
 }

@@ -6,7 +6,7 @@ import Sync
 /// so adding or importing the same person twice is one row.
 struct PersonRow {
     let id: String
-    let values: [String: SyncValue]
+    let values: [EventsColumn: SyncValue]
 
     init(name: String, email: String?, organization: String?, country: String?, in db: Database) throws {
         let name = try EventsStore.required(name, "person's name")
@@ -17,9 +17,9 @@ struct PersonRow {
         let organizationID = try organization.map { try EventsStore.organizationID($0, in: db) }
         id = email.map { RowID.person(email: $0) } ?? RowID.personWithoutEmail(name: name, organization: organizationID)
         values = [
-            "name": .text(name), "email": email.map(SyncValue.text) ?? .null,
-            "organization_id": organizationID.map(SyncValue.text) ?? .null,
-            "country": country.map { EventsStore.optionalText($0) } ?? .null,
+            .name: .text(name), .email: email.map(SyncValue.text) ?? .null,
+            .organizationID: organizationID.map(SyncValue.text) ?? .null,
+            .country: country.map { EventsStore.optionalText($0) } ?? .null,
         ]
     }
 
@@ -31,7 +31,7 @@ struct PersonRow {
 
     /// Whether writing this changes the stored row (`name, email, organization_id, country`).
     func differs(from stored: Row) -> Bool {
-        ["name", "email", "organization_id", "country"].contains { column in
+        [EventsColumn.name, .email, .organizationID, .country].contains { column in
             (SyncValue.fromDatabaseValue(stored[column] as DatabaseValue) ?? .null) != values[column]
         }
     }

@@ -3,10 +3,10 @@ import GRDB
 extension EventsStore {
     public func editRole(id: String, position: Int?) throws {
         try write { write in
-            try Self.requireRow(EventsTable.sessionRoles.name, id: id, in: write)
+            try Self.requireRow(.sessionRoles, id: id, in: write)
             guard let position else { return }
             guard position > 0 else { throw EventsError.invalidPosition(position) }
-            try write.update(EventsTable.sessionRoles.name, id: id, values: ["position": .integer(Int64(position))])
+            try write.update(.sessionRoles, id: id, values: [.position: .integer(Int64(position))])
         }
     }
 
@@ -29,10 +29,10 @@ extension EventsStore {
                     sql: "SELECT coalesce(max(position), 0) + 1 FROM session_roles WHERE session_id = ? AND role = ?",
                     arguments: [session.id, role.rawValue]) ?? 1
             try upsert(
-                &write, table: EventsTable.sessionRoles.name, id: id,
+                &write, table: .sessionRoles, id: id,
                 values: [
-                    "session_id": .text(session.id), "person_id": .text(person.id), "role": .text(role.rawValue),
-                    "position": .integer(Int64(position ?? next)),
+                    .sessionID: .text(session.id), .personID: .text(person.id), .role: .text(role.rawValue),
+                    .position: .integer(Int64(position ?? next)),
                 ])
             return id
         }
@@ -43,10 +43,10 @@ extension EventsStore {
         try write { write in
             let person = try Self.person(reference, in: write.db)
             let id = RowID.role(session: sessionID, person: person.id, role: role)
-            guard try write.exists(in: EventsTable.sessionRoles.name, id: id) else {
+            guard try write.exists(in: .sessionRoles, id: id) else {
                 throw EventsError.notFound(kind: "\(role.rawValue) role of \(person.name) in session", key: sessionID)
             }
-            try write.delete(from: EventsTable.sessionRoles.name, id: id)
+            try write.delete(from: .sessionRoles, id: id)
         }
     }
 
@@ -72,5 +72,5 @@ extension EventsStore {
         }
     }
 
-    public func deleteRole(id: String) throws { try delete(EventsTable.sessionRoles.name, id: id) }
+    public func deleteRole(id: String) throws { try delete(.sessionRoles, id: id) }
 }

@@ -31,11 +31,11 @@ extension EventsStore {
         try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: nil, in: write.db)
-            values["event_id"] = .text(event.id)
-            values["status"] = .text(SessionStatus.scheduled.rawValue)
-            if values["format"] == nil { values["format"] = .text(SessionFormat.plenary.rawValue) }
+            values[.eventID] = .text(event.id)
+            values[.status] = .text(SessionStatus.scheduled.rawValue)
+            if values[.format] == nil { values[.format] = .text(SessionFormat.plenary.rawValue) }
             try Self.checkSchedule(id: id, values: values, event: event, in: write.db)
-            try write.insert(into: EventsTable.sessions.name, id: id, values: values)
+            try write.insert(into: .sessions, id: id, values: values)
         }
         return id
     }
@@ -47,13 +47,13 @@ extension EventsStore {
             let current = try Self.session(id: id, in: write.db)
             let event = try Self.event(id: current.eventID, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
-            if let status, status.rawValue != current.status { values["status"] = .text(status.rawValue) }
-            let onlyCancels = values.keys.allSatisfy { $0 == "status" } && status == .cancelled
+            if let status, status.rawValue != current.status { values[.status] = .text(status.rawValue) }
+            let onlyCancels = values.keys.allSatisfy { $0 == .status } && status == .cancelled
             if !onlyCancels { try Self.checkSchedule(id: id, values: values, event: event, in: write.db) }
-            if Self.changesTimeOrPlace(values, of: current) || values["status"] != nil {
-                values["sequence"] = .integer(Int64(current.sequence + 1))
+            if Self.changesTimeOrPlace(values, of: current) || values[.status] != nil {
+                values[.sequence] = .integer(Int64(current.sequence + 1))
             }
-            try write.update(EventsTable.sessions.name, id: id, values: values)
+            try write.update(.sessions, id: id, values: values)
         }
     }
 
@@ -68,10 +68,10 @@ extension EventsStore {
             let current = try Self.session(id: id, in: write.db)
             guard !current.isCancelled else { return }
             try write.update(
-                EventsTable.sessions.name, id: id,
+                .sessions, id: id,
                 values: [
-                    "status": .text(SessionStatus.cancelled.rawValue),
-                    "sequence": .integer(Int64(current.sequence + 1)),
+                    .status: .text(SessionStatus.cancelled.rawValue),
+                    .sequence: .integer(Int64(current.sequence + 1)),
                 ])
         }
     }
@@ -79,66 +79,68 @@ extension EventsStore {
     /// Deletes a session nobody answered or was invited to; one with RSVPs or invitations is cancelled instead
     /// (or they are removed first), so no answer is orphaned or re-attached to a session re-created later.
     public func deleteSession(id: String) throws {
-        try delete(EventsTable.sessions.name, id: id, missing: .sessionNotFound(id))
+        try delete(.sessions, id: id, missing: .sessionNotFound(id))
     }
 
     /// Whether calendars must treat the edit as a new version of the event (RFC 5545 SEQUENCE).
-    private static func changesTimeOrPlace(_ values: [String: SyncValue], of current: Session) -> Bool {
-        func differs(_ column: String, from date: Date) -> Bool {
+    private static func changesTimeOrPlace(_ values: [EventsColumn: SyncValue], of current: Session) -> Bool {
+        func differs(_ column: EventsColumn, from date: Date) -> Bool {
             values[column].map { $0.text.flatMap { Instant.parse($0) } != date } ?? false
         }
-        return differs("starts_at", from: current.startsAt) || differs("ends_at", from: current.endsAt)
-            || (values["room"].map { $0.text != current.room } ?? false)
+        return differs(.startsAt, from: current.startsAt) || differs(.endsAt, from: current.endsAt)
+            || (values[.room].map { $0.text != current.room } ?? false)
     }
 
     /// The replicated values a draft sets, validated one by one.
     private static func sessionValues(_ draft: SessionDraft, event: Event, current: Session?, in db: Database) throws
-        -> [String: SyncValue]
+        -> [EventsColumn: SyncValue]
     {
-        var values: [String: SyncValue] = [:]
+        var values: [EventsColumn: SyncValue] = [:]
         if let title = draft.title {
             let trimmed = title.cleanedText
             guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
-            values["title"] = .text(trimmed)
+            values[.title] = .text(trimmed)
         }
         if draft.start != nil || draft.end != nil || current == nil {
             let (start, end) = try times(start: draft.start, end: draft.end, zone: event.timeZone, current: current)
-            values["starts_at"] = .text(Instant.format(start))
-            values["ends_at"] = .text(Instant.format(end))
+            values[.startsAt] = .text(Instant.format(start))
+            values[.endsAt] = .text(Instant.format(end))
         }
         if let format = draft.format {
-            values["format"] = .text(try SessionFormat.parse(format, field: "session format").rawValue)
+            values[.format] = .text(try SessionFormat.parse(format, field: "session format").rawValue)
         }
         if let room = draft.room {
-            values["room"] = optionalText(room)
-            let linked = try RoomLink.room(named: values["room"]?.text, eventID: event.id, in: db)
-            if linked != nil || current?.roomID != nil { values["room_id"] = linked.map(SyncValue.text) ?? .null }
+            values[.room] = optionalText(room)
+            let linked = try RoomLink.room(named: values[.room]?.text, eventID: event.id, in: db)
+            if linked != nil || current?.roomID != nil { values[.roomID] = linked.map(SyncValue.text) ?? .null }
         }
         if let segment = draft.segment {
-            values["segment_id"] =
+            values[.segmentID] =
                 segment.isEmpty ? .null : .text(try Self.segment(named: segment, eventID: event.id, in: db).id)
         }
-        if let url = draft.joinURL { values["join_url"] = try optionalURL(url) }
-        if let url = draft.recordingURL { values["recording_url"] = try optionalURL(url) }
+        if let url = draft.joinURL { values[.joinURL] = try optionalURL(url) }
+        if let url = draft.recordingURL { values[.recordingURL] = try optionalURL(url) }
         if let capacity = draft.capacity {
             guard capacity > 0 else { throw EventsError.invalidCapacity(capacity) }
-            values["capacity"] = .integer(Int64(capacity))
+            values[.capacity] = .integer(Int64(capacity))
         }
-        if let invitationOnly = draft.invitationOnly { values["invitation_only"] = .integer(invitationOnly ? 1 : 0) }
-        if let description = draft.description { values["description"] = optionalText(description) }
+        if let invitationOnly = draft.invitationOnly { values[.invitationOnly] = .integer(invitationOnly ? 1 : 0) }
+        if let description = draft.description { values[.description] = optionalText(description) }
         return values
     }
 
     /// A session lies within its event's dates, and its room is not booked by another session then.
-    private static func checkSchedule(id: String, values: [String: SyncValue], event: Event, in db: Database) throws {
+    private static func checkSchedule(id: String, values: [EventsColumn: SyncValue], event: Event, in db: Database)
+        throws
+    {
         var merged =
             try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]).map(Session.init(row:))
-            ?? Session(row: Row(["id": id]))
-        if let title = values["title"]?.text { merged.title = title }
-        if let start = values["starts_at"]?.text, let date = Instant.parse(start) { merged.startsAt = date }
-        if let end = values["ends_at"]?.text, let date = Instant.parse(end) { merged.endsAt = date }
-        if let room = values["room"] { merged.room = room.text }
-        if let status = values["status"]?.text { merged.status = status }
+            ?? Session(row: Row([EventsColumn.id.name: id]))
+        if let title = values[.title]?.text { merged.title = title }
+        if let start = values[.startsAt]?.text, let date = Instant.parse(start) { merged.startsAt = date }
+        if let end = values[.endsAt]?.text, let date = Instant.parse(end) { merged.endsAt = date }
+        if let room = values[.room] { merged.room = room.text }
+        if let status = values[.status]?.text { merged.status = status }
         guard Rules.liesWithin(merged, event) else {
             throw EventsError.outsideEvent(session: merged.title, starts: event.startsOn, ends: event.endsOn)
         }
