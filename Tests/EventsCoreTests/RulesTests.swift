@@ -154,7 +154,7 @@ import Testing
         try store.respond(
             sessionID: roundtable, person: "katrin@example.org", response: "delegated", substitute: "elin@example.org")
         let agenda = try store.agenda(eventSlug: "gfmd", person: "katrin@example.org")
-        #expect(agenda.items.first?.rsvp?.response == "delegated")
+        #expect(agenda.items.first?.rsvp?.response == .delegated)
     }
 
     @Test func invitingTwiceIsOneInvitation() throws {

@@ -22,7 +22,7 @@ struct SeatAllocator {
             guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
                 continue
             }
-            if rsvp.response == RSVPResponse.accepted.rawValue {
+            if rsvp.response == .accepted {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)",
                     arguments: [rsvp.id, sessionID])
@@ -30,7 +30,7 @@ struct SeatAllocator {
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
                 try decide(rsvp, .undecided)
             }
-            if rsvp.response == RSVPResponse.delegated.rawValue, let substitute = rsvp.substituteID {
+            if rsvp.response == .delegated, let substitute = rsvp.substituteID {
                 try handOver(rsvp, to: substitute, session: session)
             }
         }

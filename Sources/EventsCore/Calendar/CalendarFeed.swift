@@ -83,7 +83,7 @@ public struct CalendarFeed: Sendable {
         if let url = session.joinURL.flatMap(Self.uri) {
             lines.append(ContentLine(name: "URL", parameters: [("VALUE", "URI")], value: url))
         }
-        lines.append(.textList("CATEGORIES", [session.format] + [entry.item.segment].compactMap { $0 }))
+        lines.append(.textList("CATEGORIES", [session.format.rawValue] + [entry.item.segment].compactMap { $0 }))
         let status = session.isCancelled ? "CANCELLED" : entry.attendance?.isWaiting == true ? "TENTATIVE" : "CONFIRMED"
         lines.append(ContentLine(name: "STATUS", value: status))
         if let attendance = entry.attendance { lines += attendees(entry.item, attendance) }

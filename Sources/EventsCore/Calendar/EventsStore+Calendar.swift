@@ -61,7 +61,7 @@ extension EventsStore {
 
     private static func isAttending(_ rsvp: RSVP?) -> Bool {
         guard let rsvp, rsvp.decision != .refused else { return false }
-        return [RSVPResponse.accepted.rawValue, RSVPResponse.tentative.rawValue].contains(rsvp.response)
+        return [RSVPResponse.accepted, .tentative].contains(rsvp.response)
     }
 
     private func person(reference: String) throws -> Person? {
@@ -76,7 +76,8 @@ extension EventsStore {
                 ?? Date(timeIntervalSince1970: 0)
             let attendance = attendee.map {
                 CalendarFeed.Attendance(
-                    name: $0.name, email: $0.email, response: item.rsvp?.response ?? "", decision: item.rsvp?.decision)
+                    name: $0.name, email: $0.email, response: item.rsvp?.response.rawValue ?? "",
+                    decision: item.rsvp?.decision)
             }
             return CalendarFeed.Entry(item: item, event: event, lastModified: stamp, attendance: attendance)
         }

@@ -6,7 +6,8 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
     public var id: String
     public var sessionID: String
     public var personID: String
-    public var response: String
+    /// A row whose answer has not arrived reads as declined: it holds no seat.
+    public var response: RSVPResponse
     public var substituteID: String?
     public var decision: SeatDecision?
     public var decisionReason: String?
@@ -19,7 +20,7 @@ public struct RSVP: Codable, Sendable, Equatable, FetchableRecord {
         id = try fields.id
         sessionID = try fields.value(.sessionID) ?? ""
         personID = try fields.value(.personID) ?? ""
-        response = try fields.value(.response) ?? ""
+        response = try fields.word(.response) ?? .declined
         substituteID = try fields.value(.substituteID)
         decision = try fields.word(.decision)
         decisionReason = try fields.value(.decisionReason)

@@ -6,13 +6,13 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var id: String
     public var eventID: String
     public var title: String
-    public var format: String
+    public var format: SessionFormat
     public var startsAt: Date
     public var endsAt: Date
     /// The room's name as shown; `roomID` is the room row it names, if the event declares it (seats follow it).
     public var room: String?
     public var roomID: String?
-    public var status: String
+    public var status: SessionStatus
     public var segmentID: String?
     public var joinURL: String?
     public var recordingURL: String?
@@ -24,19 +24,19 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     /// Set by API reads: the session needs a seat, so its join link reaches only those who hold one.
     public var joinRequiresSeat: Bool?
 
-    public var isCancelled: Bool { status == SessionStatus.cancelled.rawValue }
+    public var isCancelled: Bool { status == .cancelled }
 
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.sessions.name)
         id = try fields.id
         eventID = try fields.value(.eventID) ?? ""
         title = try fields.value(.title) ?? ""
-        format = try fields.value(.format) ?? "plenary"
+        format = try fields.word(.format) ?? .plenary
         startsAt = try Instant.parse(fields.value(.startsAt) ?? "") ?? .distantPast
         endsAt = try Instant.parse(fields.value(.endsAt) ?? "") ?? .distantPast
         room = try fields.value(.room)
         roomID = try fields.value(.roomID)
-        status = try fields.value(.status) ?? "scheduled"
+        status = try fields.word(.status) ?? .scheduled
         segmentID = try fields.value(.segmentID)
         joinURL = try fields.value(.joinURL)
         recordingURL = try fields.value(.recordingURL)

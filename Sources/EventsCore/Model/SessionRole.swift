@@ -5,7 +5,7 @@ public struct SessionRole: Codable, Sendable, Equatable, FetchableRecord {
     public var id: String
     public var sessionID: String
     public var personID: String
-    public var role: String
+    public var role: SessionRoleKind
     public var position: Int
 
     public init(row: Row) throws {
@@ -13,7 +13,7 @@ public struct SessionRole: Codable, Sendable, Equatable, FetchableRecord {
         id = try fields.id
         sessionID = try fields.value(.sessionID) ?? ""
         personID = try fields.value(.personID) ?? ""
-        role = try fields.value(.role) ?? ""
+        role = try fields.word(.role) ?? .speaker
         position = try fields.value(.position) ?? 0
     }
 }

@@ -1,11 +1,11 @@
 /// The closed vocabularies of the domain, with the words people type.
-public enum SessionFormat: String, CaseIterable, Codable, Sendable {
+public enum SessionFormat: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case plenary, roundtable, panel, workshop
     case sideEvent = "side-event"
     case webinar, `break`
 }
 
-public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
+public enum OrganizationKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case government, city
     case internationalOrganization = "international-organization"
     case development = "civil-society-development"
@@ -16,26 +16,31 @@ public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
     case company, union, university
 }
 
-public enum DevelopmentStatus: String, CaseIterable, Codable, Sendable {
+public enum DevelopmentStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case developed, developing
 }
 
-public enum SessionRoleKind: String, CaseIterable, Codable, Sendable {
+public enum SessionRoleKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case coChair = "co-chair"
     case speaker, moderator, rapporteur
 }
 
-public enum RSVPResponse: String, CaseIterable, Codable, Sendable {
+public enum RSVPResponse: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case accepted, declined, tentative, delegated
 }
 
 /// The daemon's decision on an accepted RSVP.
-public enum SeatDecision: String, CaseIterable, Codable, Sendable {
+public enum SeatDecision: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case confirmed, waitlisted, refused
 }
 
-public enum SessionStatus: String, CaseIterable, Codable, Sendable {
+public enum SessionStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case scheduled, cancelled
+}
+
+extension CustomStringConvertible where Self: RawRepresentable, RawValue == String {
+    /// The word itself, as people type it, so that an interpolated word reads "side-event", never "sideEvent".
+    public var description: String { rawValue }
 }
 
 extension CaseIterable where Self: RawRepresentable, RawValue == String {

@@ -27,7 +27,7 @@ public enum RSVPResource: Resource {
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
         let current = try store.rsvp(id: id)
-        let response = changes.response ?? current.response
+        let response = changes.response ?? current.response.rawValue
         let substitute =
             response == RSVPResponse.delegated.rawValue
             ? changes.substituteID ?? current.substituteID : changes.substituteID

@@ -42,7 +42,7 @@ extension EventsStore {
                             "\(name) is on both '\(session.title)' and '\(other.title)' at the same time.")
                     }
                 }
-                if event.series == "GFMD", session.format == SessionFormat.roundtable.rawValue,
+                if event.series == "GFMD", session.format == .roundtable,
                     let problem = try Rules.coChairProblem(of: session, in: db)
                 {
                     add(.coChairs, [session.id], problem)

@@ -32,7 +32,7 @@ struct AgendaCommand: ParsableCommand {
             return try text.write(toFile: file, atomically: true, encoding: .utf8)
         }
         var agenda = try store.agenda(eventSlug: event, person: me)
-        if mine { agenda.items.removeAll { !["accepted", "tentative"].contains($0.rsvp?.response ?? "") } }
+        if mine { agenda.items.removeAll { ![RSVPResponse.accepted, .tentative].contains($0.rsvp?.response) } }
         if json { return try printJSON(agenda) }
         print(AgendaText(agenda: agenda).render())
     }

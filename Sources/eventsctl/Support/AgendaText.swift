@@ -24,9 +24,9 @@ struct AgendaText {
             lines.append("  \(time)  \(title)")
             let online =
                 session.joinURL.map { "join: \($0)" }
-                ?? (item.joinRequiresSeat && session.format == SessionFormat.webinar.rawValue
+                ?? (item.joinRequiresSeat && session.format == .webinar
                     ? "online: register to receive the link" : nil)
-            let details = [session.format, session.room, item.segment, online].compactMap { $0 }
+            let details = [session.format.rawValue, session.room, item.segment, online].compactMap { $0 }
             lines.append("               " + details.joined(separator: " · "))
             for group in Dictionary(grouping: item.people, by: \.role).sorted(by: { order($0.key) < order($1.key) }) {
                 let names = group.value.map { person in

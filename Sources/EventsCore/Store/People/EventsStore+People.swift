@@ -16,8 +16,8 @@ extension EventsStore {
             else {
                 throw EventsError.notFound(kind: "organization", key: id)
             }
-            let kind = try OrganizationKind.parse(kind ?? current.kind, field: "organization kind")
-            let status = try (developmentStatus ?? current.developmentStatus).flatMap {
+            let kind = try OrganizationKind.parse(kind ?? current.kind.rawValue, field: "organization kind")
+            let status = try (developmentStatus ?? current.developmentStatus?.rawValue).flatMap {
                 $0.isEmpty ? nil : try DevelopmentStatus.parse($0, field: "development status")
             }
             if status != nil, kind != .government {

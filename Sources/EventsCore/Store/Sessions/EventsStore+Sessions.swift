@@ -47,7 +47,7 @@ extension EventsStore {
             let current = try Self.session(id: id, in: write.db)
             let event = try Self.event(id: current.eventID, in: write.db)
             var values = try Self.sessionValues(draft, event: event, current: current, in: write.db)
-            if let status, status.rawValue != current.status { values[.status] = .text(status.rawValue) }
+            if let status, status != current.status { values[.status] = .text(status.rawValue) }
             let onlyCancels = values.keys.allSatisfy { $0 == .status } && status == .cancelled
             if !onlyCancels { try Self.checkSchedule(id: id, values: values, event: event, in: write.db) }
             if Self.changesTimeOrPlace(values, of: current) || values[.status] != nil {
@@ -140,7 +140,7 @@ extension EventsStore {
         if let start = values[.startsAt]?.text, let date = Instant.parse(start) { merged.startsAt = date }
         if let end = values[.endsAt]?.text, let date = Instant.parse(end) { merged.endsAt = date }
         if let room = values[.room] { merged.room = room.text }
-        if let status = values[.status]?.text { merged.status = status }
+        if let status = values[.status]?.text.flatMap(SessionStatus.init(rawValue:)) { merged.status = status }
         guard Rules.liesWithin(merged, event) else {
             throw EventsError.outsideEvent(session: merged.title, starts: event.startsOn, ends: event.endsOn)
         }

@@ -19,7 +19,8 @@ extension Chairs {
         func run() throws {
             let entries = try global.location.openStore().roles(sessionID: session).map {
                 Entry(
-                    role: $0.role.role, position: $0.role.position, name: $0.person.name, email: $0.person.email,
+                    role: $0.role.role.rawValue, position: $0.role.position, name: $0.person.name,
+                    email: $0.person.email,
                     organization: $0.organization?.name)
             }
             if json { return try printJSON(entries) }

@@ -11,7 +11,9 @@ extension Organizations {
             let organizations = try global.location.openStore().organizations()
             if json { return try printJSON(organizations) }
             var table = TextTable(header: ["NAME", "KIND", "COUNTRY", "STATUS"])
-            table.rows = organizations.map { [$0.name, $0.kind, $0.country ?? "", $0.developmentStatus ?? ""] }
+            table.rows = organizations.map {
+                [$0.name, $0.kind.rawValue, $0.country ?? "", $0.developmentStatus?.rawValue ?? ""]
+            }
             print(table.render())
         }
     }

@@ -21,7 +21,8 @@ extension Sessions {
                 let time = Instant.timeRange(from: session.startsAt, to: session.endsAt, in: zone)
                 let title = session.isCancelled ? "[cancelled] " + session.title : session.title
                 return [
-                    session.id, Instant.display(session.startsAt, in: zone, pattern: "EEE d MMM"), time, session.format,
+                    session.id, Instant.display(session.startsAt, in: zone, pattern: "EEE d MMM"), time,
+                    session.format.rawValue,
                     session.room ?? "", title,
                 ]
             }
