@@ -47,6 +47,25 @@ import Testing
         }
     }
 
+    /// A served path asked with a method it is not served with is 405 with the methods it is (RFC 9110); a
+    /// path not served at all stays 404, whatever the method.
+    @Test func aPathServedWithOtherMethodsIsMethodNotAllowed() async throws {
+        try await Self.fixture().app.test(.router) { client in
+            for (method, uri, allowed) in [
+                (HTTPRequest.Method.trace, "/healthz", "GET"), (.put, "/v1/events", "GET, POST"),
+                (.get, "/v1/sessions/abc/rsvp", "POST"), (.post, "/v1/sessions/abc", "DELETE, GET, PATCH"),
+            ] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allowed, "\(method) \(uri)")
+                    let problem = try Self.problem(response)
+                    #expect(problem.type == "/problems/method-not-allowed")
+                }
+            }
+            try await client.execute(uri: "/v1/nothing", method: .trace) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func syncRoutesNeedAValidToken() async throws {
         let fixture = try Self.fixture()
         try await fixture.app.test(.router) { client in

@@ -14,6 +14,8 @@ func buildRouter(
     if let origin = configuration.corsOrigin { router.add(middleware: corsMiddleware(allowing: origin)) }
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
+    let routeMethods = RouteMethods()
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))
     router.get("/healthz") { _, _ in HealthStatus(status: "ok") }
     router.get("/metrics") { _, _ in
         Response(
@@ -42,6 +44,7 @@ func buildRouter(
         SyncController(server: server, maxBodySize: configuration.maxBodySize, services: services).routes,
         atPath: "/sync")
     addResourceRoutes(to: v1, store: store, maxBodySize: configuration.maxBodySize, database: services.database)
+    routeMethods.register(router.routes)
     return router
 }
 

@@ -14,6 +14,8 @@ struct Problem: HTTPResponseError, Encodable {
     let detail: String
     /// Seconds after which the client may try again (`Retry-After`): a spent write budget, a busy database.
     var retryAfter: Int?
+    /// The methods the path is served with (`Allow`), for a 405.
+    var allow: [String]?
 
     init(_ status: HTTPResponse.Status, type: String, detail: String) {
         self.status = status
@@ -42,6 +44,7 @@ struct Problem: HTTPResponseError, Encodable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"eventsd\"" }
         if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
+        if let allow { headers[.allow] = allow.joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
