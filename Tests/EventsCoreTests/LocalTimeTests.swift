@@ -67,4 +67,21 @@ import Testing
         #expect(Instant.timeRange(from: start, to: end, in: zone) == "23:00–01:00 (+1 day)")
         #expect(Instant.timeRange(from: start, to: start.addingTimeInterval(1800), in: zone) == "23:00–23:30")
     }
+
+    /// Every instant RFC 3339 allows is read, offsets beyond the ±18:00 formatters know and far years included;
+    /// anything else is not an instant.
+    @Test func anRFC3339InstantIsReadWithAnyOffsetItAllows() throws {
+        let cases: [(String, String)] = [
+            ("2017-09-18T09:00:00Z", "2017-09-18T09:00:00Z"), ("2017-09-18T11:00:00.5+02:00", "2017-09-18T09:00:00Z"),
+            ("0266-05-15T19:32:49-21:05", "0266-05-16T16:37:49Z"),
+            ("5061-04-04T14:04:45+23:59", "5061-04-03T14:05:45Z"),
+        ]
+        for (text, utc) in cases {
+            let date = try #require(Instant.rfc3339(text), "\(text)")
+            #expect(Instant.format(date) == utc, "\(text)")
+        }
+        for text in ["2017-09-18T09:00", "2017-09-18T09:00:00+24:00", "2017-13-18T09:00:00Z", "yesterday", ""] {
+            #expect(Instant.rfc3339(text) == nil, "\(text)")
+        }
+    }
 }

@@ -23,6 +23,23 @@ public enum Instant {
 
     /// Parses a time as a person gives it: with an offset or `Z`, or a local time in `zone`, which must name
     /// exactly one instant there (not a time the clock skips or shows twice).
+    /// An RFC 3339 instant with any offset it allows (up to ±23:59, which date formatters refuse beyond ±18:00)
+    /// and optional fractional seconds, or `nil`.
+    public static func rfc3339(_ text: String) -> Date? {
+        guard
+            let match = text.wholeMatch(
+                of: /(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:([Zz])|([+-])(\d{2}):(\d{2}))/)
+        else { return nil }
+        let utc = String(match.1) + "Z"
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: utc.contains("."))
+        guard let date = try? Date(utc, strategy: style) else { return nil }
+        guard match.2 == nil, let sign = match.3, let hours = Int(match.4 ?? ""), let minutes = Int(match.5 ?? ""),
+            hours < 24, minutes < 60
+        else { return match.2 == nil ? nil : date }
+        let offset = TimeInterval((hours * 60 + minutes) * 60)
+        return date.addingTimeInterval(sign == "+" ? -offset : offset)
+    }
+
     static func parseUnambiguous(_ text: String, in zone: TimeZone) throws(EventsError) -> Date {
         guard let date = parse(text, in: zone) else {
             let wellFormed = isLocal(text) && parse(text, in: .gmt) != nil

@@ -13,7 +13,7 @@ struct ListQuery {
         query.event = parameters.get("event").map { String($0) }
         query.after = parameters.get("after").map { String($0) }
         if let since = parameters.get("updatedSince") {
-            guard let date = try? Date(String(since), strategy: .iso8601) else {
+            guard let date = Instant.rfc3339(String(since)) else {
                 throw Problem.badRequest(
                     "updatedSince must be an ISO 8601 instant such as 2017-09-18T09:00:00Z, not '\(since)'.")
             }

@@ -1,0 +1,98 @@
+import EventsCore
+import Foundation
+import Sync
+import Testing
+import Yams
+
+/// The column declarations are the one source of the API's vocabulary: every property of a row, creation or
+/// changes schema in `openapi.yaml` that carries a replicated column states the column's closed value set, size,
+/// range and format, so a client reading the document sends what the daemon accepts.
+@Suite struct APIVocabularyTests {
+    static let resources: [(schema: String, table: ReplicatedTable)] = [
+        ("Event", EventsSchema.events), ("Segment", EventsSchema.segments), ("Room", EventsSchema.rooms),
+        ("Session", EventsSchema.sessions), ("Organization", EventsSchema.organizations),
+        ("Person", EventsSchema.people), ("SessionRole", EventsSchema.sessionRoles),
+        ("Invitation", EventsSchema.invitations), ("RSVP", EventsSchema.rsvps),
+        ("Declaration", EventsSchema.declarations), ("Signature", EventsSchema.signatures),
+    ]
+
+    /// `event_id` is `eventID` in JSON, `join_url` is `joinURL`.
+    static func propertyName(of column: String) -> String {
+        let parts = column.split(separator: "_").map(String.init)
+        return parts.enumerated().map { index, part in
+            if index == 0 { return part }
+            return ["id", "url"].contains(part) ? part.uppercased() : part.prefix(1).uppercased() + part.dropFirst()
+        }.joined()
+    }
+
+    /// What the document must say of a property that carries a column of `domain`, as (key, value) pairs.
+    static func mismatches(_ property: [String: Any], domain: ValueDomain, isInput: Bool) -> [String] {
+        var found: [String] = []
+        func expect(_ key: String, _ value: AnyHashable) {
+            if (property[key] as? AnyHashable) != value {
+                found.append("\(key) \(value), not \(property[key] ?? "none")")
+            }
+        }
+        switch domain.kind {
+        case .text, .identifier, .timeZone:
+            expect("maxLength", domain.maxLength)
+        case .word(let words):
+            let listed = Set((property["enum"] as? [String]) ?? [])
+            if !words.isSubset(of: listed) || !listed.subtracting(words).isSubset(of: [""]) {
+                found.append("enum \(words.sorted()), not \(listed.sorted())")
+            }
+        case .integer(let range):
+            if range.lowerBound > Int64(Int32.min) { expect("minimum", Int(range.lowerBound)) }
+            if range.upperBound < Int64(Int32.max) { expect("maximum", Int(range.upperBound)) }
+        case .boolean:
+            let types = (property["type"] as? String).map { [$0] } ?? (property["type"] as? [String]) ?? []
+            if types.first != "boolean" || !Set(types.dropFirst()).isSubset(of: ["null"]) {
+                found.append("type boolean, not \(property["type"] ?? "none")")
+            }
+        case .date:
+            expect("format", "date")
+        case .instant:
+            if !isInput { expect("format", "date-time") }
+            expect("maxLength", domain.maxLength)
+        case .url:
+            expect("format", "uri")
+            expect("maxLength", domain.maxLength)
+        case .email:
+            expect("format", "email")
+            expect("maxLength", domain.maxLength)
+        case .real, .blob:
+            break
+        }
+        return found
+    }
+
+    @Test func everyDocumentedColumnStatesItsDeclaration() throws {
+        let text = try String(contentsOf: APIDocumentTests.documentFile, encoding: .utf8)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        var checked = 0
+        var found: [String] = []
+        for (name, table) in Self.resources {
+            for (schemaName, isInput) in [(name, false), (name + "Creation", true), (name + "Changes", true)] {
+                let schema = try #require(schemas[schemaName] as? [String: Any], "\(schemaName) is documented")
+                let properties = (schema["properties"] as? [String: [String: Any]]) ?? [:]
+                for column in table.columns {
+                    guard let property = properties[Self.propertyName(of: column.name)] else { continue }
+                    checked += 1
+                    found += Self.mismatches(property, domain: column.domain, isInput: isInput).map {
+                        "\(schemaName).\(Self.propertyName(of: column.name)): \($0)"
+                    }
+                }
+            }
+        }
+        #expect(checked > 100, "the properties were found")
+        let pull = try #require(((document["paths"] as? [String: Any])?["/v1/sync/pull"] as? [String: Any])?["get"])
+        let parameters = try #require((pull as? [String: Any])?["parameters"] as? [[String: Any]])
+        let schemaVersion = try #require(parameters.first { $0["name"] as? String == "schema" }?["schema"])
+        #expect(
+            (schemaVersion as? [String: Any])?["enum"] as? [Int] == [EventsSchema.version - 1, EventsSchema.version],
+            "a pull names the schema versions the daemon accepts")
+        #expect(
+            found.isEmpty, "\(found.count) properties disagree with their columns:\n\(found.joined(separator: "\n"))")
+    }
+}
