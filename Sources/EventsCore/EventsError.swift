@@ -8,6 +8,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A local time a clock never shows (the hour skipped when clocks go forward).
     case skippedLocalTime(String, zone: String)
     case endsBeforeStart(start: String, end: String)
+    /// An event whose last day comes before its first.
+    case datesReversed(startsOn: String, endsOn: String)
     case emptyTitle
     case unknownTimeZone(String)
     case invalidSeed(file: String, reason: String)
@@ -59,6 +61,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(text) happens twice in \(zone) (clocks go back then); say which with its offset: \(offsets.map { text + $0 }.joined(separator: " or "))."
         case .skippedLocalTime(let text, let zone):
             "\(text) does not exist in \(zone) (clocks go forward then); choose another time."
+        case .datesReversed(let startsOn, let endsOn):
+            "The event would end on \(endsOn), before it starts on \(startsOn)."
         case .endsBeforeStart(let start, let end):
             "The session would end (\(end)) before it starts (\(start))."
         case .emptyTitle:

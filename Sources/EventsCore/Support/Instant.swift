@@ -21,16 +21,15 @@ public enum Instant {
         return nil
     }
 
-    /// Parses a time as a person gives it: with an offset or `Z`, or a local time in `zone`, which must name
-    /// exactly one instant there (not a time the clock skips or shows twice).
     /// An RFC 3339 instant with any offset it allows (up to ±23:59, which date formatters refuse beyond ±18:00)
     /// and optional fractional seconds, or `nil`.
     public static func rfc3339(_ text: String) -> Date? {
         guard
             let match = text.wholeMatch(
-                of: /(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:([Zz])|([+-])(\d{2}):(\d{2}))/)
+                of: /(\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?)(?:([Zz])|([+-])(\d{2}):(\d{2}))/
+                    .asciiOnlyDigits())
         else { return nil }
-        let utc = String(match.1) + "Z"
+        let utc = String(match.1).uppercased() + "Z"
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: utc.contains("."))
         guard let date = try? Date(utc, strategy: style) else { return nil }
         guard match.2 == nil, let sign = match.3, let hours = Int(match.4 ?? ""), let minutes = Int(match.5 ?? ""),
@@ -40,6 +39,8 @@ public enum Instant {
         return date.addingTimeInterval(sign == "+" ? -offset : offset)
     }
 
+    /// Parses a time as a person gives it: with an offset or `Z`, or a local time in `zone`, which must name
+    /// exactly one instant there (not a time the clock skips or shows twice).
     static func parseUnambiguous(_ text: String, in zone: TimeZone) throws(EventsError) -> Date {
         guard let date = parse(text, in: zone) else {
             let wellFormed = isLocal(text) && parse(text, in: .gmt) != nil

@@ -51,6 +51,7 @@ extension EventsStore {
     static func validate(_ draft: EventDraft) throws {
         _ = try required(draft.slug, "event slug")
         _ = try required(draft.title, "event title")
+        _ = try required(draft.kind, "event kind")
         guard draft.slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw EventsError.invalidSlug(draft.slug)
         }
@@ -59,6 +60,6 @@ extension EventsStore {
             throw EventsError.invalidTime(draft.startsOn)
         }
         guard let last = Instant.parse(draft.endsOn + "T00:00") else { throw EventsError.invalidTime(draft.endsOn) }
-        guard last >= first else { throw EventsError.endsBeforeStart(start: draft.startsOn, end: draft.endsOn) }
+        guard last >= first else { throw EventsError.datesReversed(startsOn: draft.startsOn, endsOn: draft.endsOn) }
     }
 }
