@@ -25,27 +25,16 @@ public enum SessionResource: Resource {
         }
     }
 
+    /// The session's fields as a draft, and a status: `cancelled` cancels the session, `scheduled` reinstates it.
     public struct Changes: Decodable, Sendable {
-        public var title: String?
-        public var format: String?
-        public var startsAt: String?
-        public var endsAt: String?
-        public var room: String?
-        public var segmentID: String?
-        public var joinURL: String?
-        public var recordingURL: String?
-        public var capacity: Int?
-        public var invitationOnly: Bool?
-        public var description: String?
-        /// `cancelled` cancels the session, `scheduled` reinstates it.
+        public var draft: SessionDraft
         public var status: String?
 
-        var draft: SessionDraft {
-            SessionDraft(
-                title: title, format: format, start: startsAt, end: endsAt, room: room, segment: segmentID,
-                joinURL: joinURL,
-                recordingURL: recordingURL, capacity: capacity, invitationOnly: invitationOnly, description: description
-            )
+        private enum CodingKeys: String, CodingKey { case status }
+
+        public init(from decoder: any Decoder) throws {
+            draft = try SessionDraft(from: decoder)
+            status = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .status)
         }
     }
 

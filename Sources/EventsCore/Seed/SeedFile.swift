@@ -46,20 +46,21 @@ struct SeedFile: Decodable {
         var capacity: Int
     }
 
+    /// A session of the seed: its key (the seed's own name for it, from which its id is derived), the draft's
+    /// fields beside it, and its people in order.
     struct SeedSession: Decodable {
         var key: String
-        var title: String
-        var format: String
-        var start: String
-        var end: String
-        var room: String?
-        var segment: String?
-        var joinURL: String?
-        var recordingURL: String?
-        var capacity: Int?
-        var invitationOnly: Bool?
-        var description: String?
+        var fields: SessionDraft
         var people: [SeedRole]?
+
+        private enum CodingKeys: String, CodingKey { case key, people }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            key = try container.decode(String.self, forKey: .key)
+            people = try container.decodeIfPresent([SeedRole].self, forKey: .people)
+            fields = try SessionDraft(from: decoder)
+        }
     }
 
     struct SeedRole: Decodable {

@@ -108,13 +108,7 @@ public struct SeedLoader {
         for session in entry.sessions {
             let id = RowID.session(eventSlug: slug, key: session.key)
             if try !known(EventsTable.sessions.name, id) {
-                let draft = SessionDraft(
-                    title: session.title, format: session.format, start: session.start, end: session.end,
-                    room: session.room,
-                    segment: session.segment, joinURL: session.joinURL, recordingURL: session.recordingURL,
-                    capacity: session.capacity,
-                    invitationOnly: session.invitationOnly, description: session.description)
-                _ = try store.addSession(eventSlug: slug, draft, id: id)
+                _ = try store.addSession(eventSlug: slug, session.fields, id: id)
                 added += 1
             }
             for (index, chair) in (session.people ?? []).enumerated() {

@@ -1,6 +1,8 @@
-/// What a person types to schedule or change a session. Times are ISO 8601; without an offset they are read in
-/// the event's time zone. `nil` leaves a field as it is when editing; an empty string clears an optional one.
-public struct SessionDraft: Sendable, Equatable {
+/// What a person types to schedule or change a session: the one set of session fields that the CLI's options,
+/// the API's bodies and the seed files fill (in JSON with the API's words: `startsAt`, `endsAt`, `segmentID`).
+/// Times are ISO 8601; without an offset they are read in the event's time zone. `nil` leaves a field as it is
+/// when editing; an empty string clears an optional one.
+public struct SessionDraft: Sendable, Equatable, Decodable {
     public var title: String?
     public var format: String?
     public var start: String?
@@ -29,5 +31,26 @@ public struct SessionDraft: Sendable, Equatable {
         self.capacity = capacity
         self.invitationOnly = invitationOnly
         self.description = description
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, format, startsAt, endsAt, room, segmentID, joinURL, recordingURL, capacity, invitationOnly
+        case description
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try fields.decodeIfPresent(String.self, forKey: .title),
+            format: try fields.decodeIfPresent(String.self, forKey: .format),
+            start: try fields.decodeIfPresent(String.self, forKey: .startsAt),
+            end: try fields.decodeIfPresent(String.self, forKey: .endsAt),
+            room: try fields.decodeIfPresent(String.self, forKey: .room),
+            segment: try fields.decodeIfPresent(String.self, forKey: .segmentID),
+            joinURL: try fields.decodeIfPresent(String.self, forKey: .joinURL),
+            recordingURL: try fields.decodeIfPresent(String.self, forKey: .recordingURL),
+            capacity: try fields.decodeIfPresent(Int.self, forKey: .capacity),
+            invitationOnly: try fields.decodeIfPresent(Bool.self, forKey: .invitationOnly),
+            description: try fields.decodeIfPresent(String.self, forKey: .description))
     }
 }
