@@ -33,6 +33,15 @@ import Yams
                 found.append("\(key) \(value), not \(property[key] ?? "none")")
             }
         }
+        /// A format stated outright, or in inputs as the first choice beside the empty text that clears the field.
+        func expectFormat(_ format: String) {
+            let choices = (property["anyOf"] as? [[String: Any]]) ?? []
+            let stated =
+                property["format"] as? String
+                ?? (isInput && choices.count == 2 && choices[1]["const"] as? String == ""
+                    ? choices[0]["format"] as? String : nil)
+            if stated != format { found.append("format \(format), not \(stated ?? "none")") }
+        }
         switch domain.kind {
         case .text, .identifier, .timeZone:
             expect("maxLength", domain.maxLength)
@@ -64,10 +73,10 @@ import Yams
             if !isInput { expect("format", "date-time") }
             expect("maxLength", domain.maxLength)
         case .url:
-            expect("format", "uri")
+            expectFormat("uri")
             expect("maxLength", domain.maxLength)
         case .email:
-            expect("format", "email")
+            expectFormat("email")
             expect("maxLength", domain.maxLength)
         case .real, .blob:
             break
