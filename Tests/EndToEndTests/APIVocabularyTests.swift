@@ -43,6 +43,11 @@ import Yams
             if stated != format { found.append("format \(format), not \(stated ?? "none")") }
         }
         switch domain.kind {
+        case .timeZone where isInput:
+            let reference = property["$ref"] ?? ((property["anyOf"] as? [[String: Any]])?.first?["$ref"])
+            if reference as? String != "#/components/schemas/TimeZoneName" {
+                found.append("$ref TimeZoneName, not \(reference ?? "none")")
+            }
         case .text, .identifier, .timeZone:
             expect("maxLength", domain.maxLength)
         case .word(let words):
@@ -104,6 +109,10 @@ import Yams
             }
         }
         #expect(checked > 100, "the properties were found")
+        let zones = try #require(schemas["TimeZoneName"] as? [String: Any])
+        let names = (zones["enum"] as? [String]) ?? []
+        #expect(names.count > 300 && zones["maxLength"] as? Int == ValueDomain.timeZone.maxLength)
+        #expect(names.filter { TimeZone(identifier: $0) == nil } == [], "every documented zone is one the daemon knows")
         let pull = try #require(((document["paths"] as? [String: Any])?["/v1/sync/pull"] as? [String: Any])?["get"])
         let parameters = try #require((pull as? [String: Any])?["parameters"] as? [[String: Any]])
         let schemaVersion = try #require(parameters.first { $0["name"] as? String == "schema" }?["schema"])
