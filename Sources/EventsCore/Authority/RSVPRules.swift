@@ -32,14 +32,14 @@ struct RSVPRules {
             return "Delegating needs the substitute."
         }
         guard substitute != person else { return EventsError.substituteIsSelf.description }
-        guard try facts.row(EventsTable.people.name, substitute) != nil else {
+        guard try facts.row(.people, substitute) != nil else {
             return "The substitute is not a known person."
         }
         let invited = try [
             RowID.invitation(event: event, session: nil, person: person),
             RowID.invitation(event: event, session: session, person: person),
         ]
-        .contains { try facts.row(EventsTable.invitations.name, $0) != nil }
+        .contains { try facts.row(.invitations, $0) != nil }
         let seated = change.before?.text(.decision) == SeatDecision.confirmed.rawValue
         return invited || seated
             ? nil : "Only a person invited to the session, or holding a seat in it, may delegate it."

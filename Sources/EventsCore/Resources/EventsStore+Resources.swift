@@ -130,11 +130,5 @@ extension EventsStore {
 
 extension String {
     /// A table's rows as a person names one of them: "session_roles" -> "session role", "people" -> "person".
-    var singularNoun: String {
-        switch self {
-        case EventsTable.people.name: "person"
-        case EventsTable.rsvps.name: "RSVP"
-        default: replacingOccurrences(of: "_", with: " ").replacing(/s$/, with: "")
-        }
-    }
+    var singularNoun: String { EventsTable(rawValue: self)?.singularNoun ?? self }
 }

@@ -8,5 +8,11 @@ public enum EventsTable: String, CaseIterable, Sendable {
     public var name: String { rawValue }
 
     /// A row of the table as a person names it: "session role", "person".
-    public var singularNoun: String { name.singularNoun }
+    public var singularNoun: String {
+        switch self {
+        case .people: "person"
+        case .rsvps: "RSVP"
+        default: name.replacingOccurrences(of: "_", with: " ").replacing(/s$/, with: "")
+        }
+    }
 }
