@@ -42,6 +42,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidEmail(String)
     case invalidSlug(String)
     case emptyField(String)
+    /// A text longer than its field holds, counted in Unicode code points as given.
+    case tooLong(String, max: Int)
     case invalidLink(String)
     case invalidSessionID(String)
     /// A write on someone's behalf that names nobody, by a caller who is nobody.
@@ -114,6 +116,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "An event slug uses letters, digits and '-' only, not '\(slug)'."
         case .emptyField(let what):
             "A \(what) must not be empty."
+        case .tooLong(let what, let max):
+            "A \(what) has at most \(max) characters."
         case .invalidLink(let text):
             "'\(text)' is not an http(s) link."
         case .invalidSessionID(let id):

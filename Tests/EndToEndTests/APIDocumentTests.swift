@@ -40,4 +40,14 @@ import Yams
             }
         }
     }
+
+    /// The rules beyond the schemas that a problem may name are the ones the daemon names.
+    @Test func theDocumentNamesTheRulesBeyondItsSchemas() throws {
+        let text = try String(contentsOf: Self.documentFile, encoding: .utf8)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let problem = try #require((schemas["Problem"] as? [String: Any])?["properties"] as? [String: Any])
+        let rules = try #require((problem["rule"] as? [String: Any])?["enum"] as? [String])
+        #expect(rules == BeyondSchemaRule.allCases.map(\.rawValue))
+    }
 }

@@ -1,6 +1,7 @@
 import EventsCore
 import Foundation
 import Sync
+import TestHelpers
 import Testing
 import Yams
 
@@ -42,16 +43,22 @@ import Yams
                     ? choices[0]["format"] as? String : nil)
             if stated != format { found.append("format \(format), not \(stated ?? "none")") }
         }
+        /// A schema of its own, referred to outright or as the first choice beside null.
+        func expectReference(_ schema: String) {
+            let reference = property["$ref"] ?? ((property["anyOf"] as? [[String: Any]])?.first?["$ref"])
+            if reference as? String != "#/components/schemas/\(schema)" {
+                found.append("$ref \(schema), not \(reference ?? "none")")
+            }
+        }
         switch domain.kind {
         case .timeZone where isInput:
-            let reference = property["$ref"] ?? ((property["anyOf"] as? [[String: Any]])?.first?["$ref"])
-            if reference as? String != "#/components/schemas/TimeZoneName" {
-                found.append("$ref TimeZoneName, not \(reference ?? "none")")
-            }
+            expectReference("TimeZoneName")
+        case .instant where isInput:
+            expectReference("EventTime")
         case .text, .identifier, .timeZone:
             expect("maxLength", domain.maxLength)
         case .word(let words):
-            let listed = Set((property["enum"] as? [String]) ?? [])
+            let listed = Set(((property["enum"] as? [Any]) ?? []).compactMap { $0 as? String })
             if !words.isSubset(of: listed) || !listed.subtracting(words).isSubset(of: [""]) {
                 found.append("enum \(words.sorted()), not \(listed.sorted())")
             }
@@ -75,7 +82,7 @@ import Yams
         case .date:
             expect("format", "date")
         case .instant:
-            if !isInput { expect("format", "date-time") }
+            expect("format", "date-time")
             expect("maxLength", domain.maxLength)
         case .url:
             expectFormat("uri")
@@ -124,5 +131,48 @@ import Yams
         #expect(pushVersion == [EventsSchema.version - 1, EventsSchema.version], "and so does a push")
         #expect(
             found.isEmpty, "\(found.count) properties disagree with their columns:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Every time the document's `EventTime` pattern admits is one the daemon reads, so a well-formed request is
+    /// never refused for its times' shape (only for a local time the event's clock skips or shows twice).
+    @Test func everyDocumentedEventTimeIsOneTheDaemonReads() throws {
+        let text = try String(contentsOf: APIDocumentTests.documentFile, encoding: .utf8)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let eventTime = try #require(schemas["EventTime"] as? [String: Any])
+        #expect(eventTime["maxLength"] as? Int == ValueDomain.instant.maxLength)
+        let pattern = try NSRegularExpression(pattern: try #require(eventTime["pattern"] as? String))
+        var random = SeededGenerator(seed: 1600)
+        var admitted = 0
+        var leapDays = 0
+        var refusedByBoth = 0
+        var refusedThoughAdmitted: [String] = []
+        for _ in 0..<20_000 {
+            let time = Self.nearlyAnEventTime(using: &random)
+            let matches = pattern.firstMatch(in: time, range: NSRange(time.startIndex..., in: time)) != nil
+            let read = Instant.parse(time, in: .gmt) != nil
+            if matches {
+                admitted += 1
+                if time.dropFirst(4).hasPrefix("-02-29") { leapDays += 1 }
+                if !read { refusedThoughAdmitted.append(time) }
+            } else if !read {
+                refusedByBoth += 1
+            }
+        }
+        #expect(admitted > 2_000 && leapDays > 10 && refusedByBoth > 2_000, "the sample reached both sides")
+        #expect(refusedThoughAdmitted.prefix(10) == [], "\(refusedThoughAdmitted.count) admitted times are refused")
+    }
+
+    /// A time in one of the shapes people write, with fields that are often out of range: months to 13, days to
+    /// 31 in every month, hours to 24, years around the documented bounds, seconds, fractions and offsets.
+    static func nearlyAnEventTime(using random: inout SeededGenerator) -> String {
+        func two(_ range: ClosedRange<Int>) -> String { String(format: "%02d", Int.random(in: range, using: &random)) }
+        let year = [1599, 1600, 1900, 2000, 2023, 2024, 2100, 2999, 3000].randomElement(using: &random)!
+        let date = String(format: "%04d", year) + "-" + two(1...13) + "-" + two(26...31)
+        let clock = two(0...24) + ":" + two(0...60)
+        let seconds = ["", ":" + two(0...60), ":" + two(0...59) + ".5", ":07.123456789"].randomElement(using: &random)!
+        let zone = ["", "Z", "+" + two(0...24) + ":" + two(0...59), "-05:30"].randomElement(using: &random)!
+        let separator = ["T", " ", "T", "t"].randomElement(using: &random)!
+        return date + separator + clock + seconds + zone
     }
 }

@@ -247,6 +247,28 @@ import Testing
         }
     }
 
+    /// The row a change names in its body is missing, not the row it changes: 422, and the row is unchanged.
+    /// Refusals of well-formed requests for a rule beyond the document's schemas name the rule.
+    @Test func aChangeNamingAMissingRowIsRefusedAndNamesTheRule() async throws {
+        let api = try APIFixture()
+        try await api.app.test(.router) { client in
+            let session = try await api.substitute("$session", client)
+            let dangling = try await api.send(
+                client, .patch, "/v1/sessions/\(session)", token: api.admin,
+                body: #"{"title":"Renamed","segmentID":"no-such-segment"}"#)
+            #expect(dangling.status == 422 && dangling.problemType == "/problems/unknown-reference", "\(dangling.text)")
+            #expect(dangling.object["rule"] as? String == "referenced-row-exists")
+            let unchanged = try await api.send(client, .get, "/v1/sessions/\(session)", token: api.admin).object
+            #expect(unchanged["title"] as? String != "Renamed")
+            let reversed = try await api.send(
+                client, .patch, "/v1/events/gms-2017", token: api.admin, body: #"{"endsOn":"2000-01-01"}"#)
+            #expect(reversed.status == 422 && reversed.object["rule"] as? String == "event-ends-after-start")
+            let missing = try await api.send(
+                client, .patch, "/v1/sessions/no-such-session", token: api.admin, body: #"{"title":"Renamed"}"#)
+            #expect(missing.status == 404 && missing.object["rule"] == nil, "\(missing.text)")
+        }
+    }
+
     @Test func aRowTheCallerCannotSeeIsNotFoundForChangesEither() async throws {
         let api = try APIFixture()
         try await api.app.test(.router) { client in

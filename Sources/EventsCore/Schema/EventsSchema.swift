@@ -12,12 +12,15 @@ public enum EventsSchema {
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
     static let longText = ValueDomain.text(max: 20_000)
+    /// An event's slug or kind.
+    static let label = ValueDomain.text(max: 64)
+    static let declarationText = ValueDomain.text(max: 500_000)
     static let seats = ValueDomain.integer(1...1_000_000)
 
     public static let events = ReplicatedTable(
         .events,
         columns: [
-            .init(.slug, .text(max: 64)), .init(.title, title), .init(.kind, .text(max: 64)),
+            .init(.slug, label), .init(.title, title), .init(.kind, label),
             .init(.series, .text(max: 200)),
             .init(.timezone, .timeZone), .init(.venue, name), .init(.city, name), .init(.startsOn, .date),
             .init(.endsOn, .date), .init(.invitationOnly, .boolean), .init(.published, .boolean),
@@ -94,7 +97,7 @@ public enum EventsSchema {
 
     public static let declarations = ReplicatedTable(
         .declarations,
-        columns: [.init(.eventID, .identifier), .init(.title, title), .init(.text, .text(max: 500_000))],
+        columns: [.init(.eventID, .identifier), .init(.title, title), .init(.text, declarationText)],
         indexed: [.eventID], deletionScope: [.eventID])
 
     public static let signatures = ReplicatedTable(

@@ -27,16 +27,29 @@ extension EventsStore {
         }
     }
 
-    static func required(_ text: String, _ what: String) throws -> String {
-        let trimmed = text.cleanedText
+    /// A text a person gave for a field of `domain`, as stored: within the domain's length as given (counted as
+    /// the API document counts it, before cleaning), cleaned, and not empty.
+    static func required(_ text: String, _ what: String, fitting domain: ValueDomain = EventsSchema.name) throws
+        -> String
+    {
+        let trimmed = try given(text, what, fitting: domain)
         guard !trimmed.isEmpty else { throw EventsError.emptyField(what) }
         return trimmed
     }
 
-    /// An optional text as stored: cleaned, and empty meaning none.
-    static func optionalText(_ text: String) -> SyncValue {
-        let trimmed = text.cleanedText
+    /// An optional text as stored: within its domain's length as given, cleaned, and empty meaning none.
+    static func optionalText(_ text: String, _ what: String, fitting domain: ValueDomain = EventsSchema.name) throws
+        -> SyncValue
+    {
+        let trimmed = try given(text, what, fitting: domain)
         return trimmed.isEmpty ? .null : .text(trimmed)
+    }
+
+    private static func given(_ text: String, _ what: String, fitting domain: ValueDomain) throws -> String {
+        guard text.unicodeScalars.count <= domain.maxLength else {
+            throw EventsError.tooLong(what, max: domain.maxLength)
+        }
+        return text.cleanedText
     }
 
     /// Inserts the row, re-creates it if deleted, or updates the given fields if it exists.

@@ -6,12 +6,8 @@ public enum Instant {
     public static func parse(_ text: String, in zone: TimeZone = .gmt) -> Date? {
         // The stored form first: it is read for every session of every query, so it must be cheap.
         if text.hasSuffix("Z"), let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
-        let withOffset = ISO8601DateFormatter()
-        withOffset.formatOptions = [.withInternetDateTime]
-        if let date = withOffset.date(from: text) { return date }
-        withOffset.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withOffset.date(from: text) { return date }
-        for pattern in ["yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
+        if let date = rfc3339(text) ?? rfc3339(withSeconds: text) { return date }
+        for pattern in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
             let local = DateFormatter()
             local.locale = Locale(identifier: "en_US_POSIX")
             local.timeZone = zone
@@ -37,6 +33,15 @@ public enum Instant {
         else { return match.2 == nil ? nil : date }
         let offset = TimeInterval((hours * 60 + minutes) * 60)
         return date.addingTimeInterval(sign == "+" ? -offset : offset)
+    }
+
+    /// `2017-09-18T09:00+02:00` read as `2017-09-18T09:00:00+02:00`: minutes with an offset or `Z`.
+    private static func rfc3339(withSeconds text: String) -> Date? {
+        guard text.utf8.count <= 22, text.count > 16, "Zz+-".contains(text[text.index(text.startIndex, offsetBy: 16)])
+        else { return nil }
+        var full = text
+        full.insert(contentsOf: ":00", at: full.index(full.startIndex, offsetBy: 16))
+        return rfc3339(full)
     }
 
     /// Parses a time as a person gives it: with an offset or `Z`, or a local time in `zone`, which must name
@@ -81,7 +86,7 @@ public enum Instant {
     }
 
     private static func isLocal(_ text: String) -> Bool {
-        !(text.hasSuffix("Z") || text.dropFirst(10).contains("+") || text.dropFirst(10).contains("-"))
+        !(text.uppercased().hasSuffix("Z") || text.dropFirst(10).contains("+") || text.dropFirst(10).contains("-"))
     }
 
     /// `+02:00`, `-05:00`: the zone's offset from UTC at that instant.

@@ -174,27 +174,33 @@ public struct ChangeSet: Codable, Sendable, Equatable {
 
     public var count: Int { tables.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.c.count } } }
 
+    /// Hybrid logical times stay below this (48 bits of milliseconds and 16 of counter, with room to spare), so a
+    /// base and an offset never overflow.
+    static let maxTime: Int64 = 1 << 62
+
     /// The changes in a stable order (table, row, entry), the order in which verdicts are given.
     public func changes() throws(SyncError) -> [Change] {
+        guard (0...Self.maxTime).contains(base) else { throw .malformed("the base time is out of range") }
         var result: [Change] = []
         result.reserveCapacity(count)
         for table in tables {
             for row in table.rows {
                 for entry in row.c {
                     guard replicas.indices.contains(entry.replica) else {
-                        throw .malformed(
+                        throw .danglingIndex(
                             "change refers to replica #\(entry.replica), but the set lists \(replicas.count)")
                     }
                     guard entry.column == -1 || table.columns.indices.contains(entry.column) else {
-                        throw .malformed(
+                        throw .danglingIndex(
                             "change refers to column #\(entry.column) of '\(table.name)', which is not listed")
                     }
-                    guard entry.timeOffset >= 0, (1...Self.maxCausalLength).contains(entry.causalLength) else {
+                    guard (0...Self.maxTime).contains(entry.timeOffset),
+                        (1...Self.maxCausalLength).contains(entry.causalLength)
+                    else {
                         throw .malformed(
-                            "change to '\(table.name)' has a negative time offset or an impossible causal length")
+                            "change to '\(table.name)' has an impossible time offset or causal length")
                     }
-                    let (time, overflow) = base.addingReportingOverflow(entry.timeOffset)
-                    guard !overflow else { throw .malformed("change time overflows") }
+                    let time = base + entry.timeOffset
                     let stamp = Stamp(
                         causalLength: entry.causalLength, time: HybridTimestamp(rawValue: time),
                         replica: replicas[entry.replica])

@@ -8,6 +8,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value that does not belong in its column (type, vocabulary or size).
     case invalidValue(table: String, column: String, problem: ValueProblem)
     case malformed(String)
+    /// A pull cursor beyond the daemon's newest change: the replica was synced with another database.
+    case cursorAhead(cursor: Int64, latest: Int64)
+    /// A change set entry that names a replica or column by an index its lists do not have.
+    case danglingIndex(String)
     case unsupportedSchema(sent: Int, accepted: [Int])
     case batchReused(String)
     case replicaOwnedByAnother(ReplicaID)
@@ -34,6 +38,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidValue(let table, let column, let problem):
             "\(table).\(column) \(problem)."
         case .malformed(let detail):
+            "The sync message is malformed: \(detail)."
+        case .cursorAhead(let cursor, let latest):
+            "The sync message is malformed: cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica."
+        case .danglingIndex(let detail):
             "The sync message is malformed: \(detail)."
         case .unsupportedSchema(let sent, let accepted):
             "Schema version \(sent) is not supported (the daemon accepts \(accepted.map(String.init).joined(separator: ", "))); "

@@ -93,9 +93,9 @@ public struct ValueDomain: Hashable, Sendable {
     }
 
     private func admit(text raw: String) throws(ValueProblem) -> String {
-        guard raw.unicodeScalars.count <= maxLength * 4 else { throw .tooLong(max: maxLength) }
+        // Counted in code points, as JSON Schema's maxLength counts them, and before cleaning, as a client sends it.
+        guard raw.unicodeScalars.count <= maxLength else { throw .tooLong(max: maxLength) }
         let text = raw.cleanedText
-        guard text.count <= maxLength else { throw .tooLong(max: maxLength) }
         switch kind {
         case .word(let words):
             guard words.contains(text) else { throw .notInVocabulary(words.sorted()) }

@@ -71,7 +71,9 @@ public struct SyncServer: Sendable {
         after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil,
         schemaVersion: Int? = nil
     ) throws -> PullResponse {
-        guard cursor >= 0, limit > 0 else { throw SyncError.malformed("cursor must be >= 0 and limit > 0") }
+        guard cursor >= 0, limit > 0, walked ?? 0 >= 0 else {
+            throw SyncError.malformed("cursor and horizon must be >= 0 and limit > 0")
+        }
         let schema = replica.schema
         let version = schemaVersion ?? schema.version
         guard schema.accepts(version: version) else {
@@ -80,7 +82,7 @@ public struct SyncServer: Sendable {
         return try replica.read { db in
             let latest = try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0
             guard cursor <= latest else {
-                throw SyncError.malformed("cursor \(cursor) is ahead of the daemon (\(latest)); rebuild the replica")
+                throw SyncError.cursorAhead(cursor: cursor, latest: latest)
             }
             let context = PullContext(db: db)
             let current = try policy.viewVersion(of: principal, in: context)

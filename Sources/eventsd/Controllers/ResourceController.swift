@@ -58,7 +58,12 @@ struct ResourceController<R: Resource> {
         let changes = try await request.decodeJSON(R.Changes.self, maxBodySize: maxBodySize)
         let (id, updated) = try await database.write { [store] in
             let id = try Self.visibleID(reference, for: account, in: store)
-            try R.update(id: id, changes, in: store.acting(as: account.id))
+            do {
+                try R.update(id: id, changes, in: store.acting(as: account.id))
+            } catch let error as EventsError where error.namesAMissingRow {
+                // The row the URL names was just found: the missing one is a row the body names.
+                throw Problem(missingReference: error)
+            }
             return (id, try store.get(R.self, id: id, reader: account.id))
         }
         context.logger.info("Updated", metadata: ["resource": "\(name)", "resource.id": "\(id)"])

@@ -31,20 +31,25 @@ struct SyncController {
 
     @Sendable func pull(_ request: Request, context: DaemonRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let after = try request.uri.queryParameters.require("after", as: Int64.self)
-        let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 1_000
-        let view = request.uri.queryParameters.get("view").map { String($0) }
         let parameters = request.uri.queryParameters
-        let horizon = parameters.get("horizon") == nil ? nil : try parameters.require("horizon", as: Int64.self)
+        let after = try parameters.require("after", as: Int64.self)
+        let limit = try Self.optional("limit", as: Int.self, in: parameters) ?? 1_000
+        let view = parameters.get("view").map { String($0) }
+        let horizon = try Self.optional("horizon", as: Int64.self, in: parameters)
         // A laptop that does not say its schema predates the parameter: it is on the previous version.
-        let schema =
-            parameters.get("schema") == nil
-            ? server.schemaVersion - 1 : try parameters.require("schema", as: Int.self)
+        let schema = try Self.optional("schema", as: Int.self, in: parameters) ?? server.schemaVersion - 1
         let page = try await services.database.read { [server] in
             try server.pull(
                 after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
         }
         services.metrics.recordPull(changes: page.changes.count)
         return try .json(page)
+    }
+
+    /// A query parameter that may be left out, but not given malformed.
+    private static func optional<Value: LosslessStringConvertible & Sendable>(
+        _ name: String, as type: Value.Type, in parameters: Parameters
+    ) throws -> Value? {
+        parameters.get(name) == nil ? nil : try parameters.require(name, as: Value.self)
     }
 }

@@ -1,8 +1,8 @@
 import EventsCore
 
 extension Problem {
-    /// A domain refusal as the API says it: a status and type per kind of refusal, and the API's field names
-    /// where the domain's words would name none.
+    /// A domain refusal as the API says it: a status and type per kind of refusal, the API's field names where
+    /// the domain's words would name none, and the rule beyond the schemas a well-formed request broke.
     init(eventsError error: EventsError) {
         switch error {
         case .eventNotFound, .sessionNotFound, .notFound:
@@ -27,6 +27,40 @@ extension Problem {
             self.init(.unprocessableContent, type: "invalid", detail: "Name the person (personID).")
         default:
             self.init(.unprocessableContent, type: "invalid", detail: error.description)
+        }
+        rule = BeyondSchemaRule(brokenBy: error)
+    }
+
+    /// A change naming a row that does not exist, to a row that does: the change is refused, not its target.
+    init(missingReference error: EventsError) {
+        self.init(.unprocessableContent, type: "unknown-reference", detail: error.description)
+        rule = .referencedRowExists
+    }
+}
+
+extension EventsError {
+    var namesAMissingRow: Bool {
+        switch self {
+        case .eventNotFound, .sessionNotFound, .notFound: true
+        default: false
+        }
+    }
+}
+
+extension BeyondSchemaRule {
+    /// The rule a domain refusal enforces, if the document's schemas cannot state it.
+    init?(brokenBy error: EventsError) {
+        switch error {
+        case .datesReversed: self = .eventEndsAfterStart
+        case .endsBeforeStart: self = .sessionEndsAfterStart
+        case .outsideEvent: self = .sessionWithinEventDates
+        case .ambiguousLocalTime, .skippedLocalTime: self = .localTimeExistsOnce
+        case .sessionCancelled: self = .cancelledSessionDeclinesOnly
+        case .substituteMissing, .substituteWithoutDelegation: self = .substituteWhenDelegating
+        case .substituteIsSelf: self = .substituteIsAnotherPerson
+        case .notAGovernment: self = .developmentStatusForGovernments
+        case .sessionOfAnotherEvent: self = .sessionOfTheEvent
+        default: return nil
         }
     }
 }

@@ -16,6 +16,8 @@ struct Problem: HTTPResponseError, Encodable {
     var retryAfter: Int?
     /// The methods the path is served with (`Allow`), for a 405.
     var allow: [String]?
+    /// The rule beyond the document's schemas that a well-formed request broke.
+    var rule: BeyondSchemaRule?
 
     init(_ status: HTTPResponse.Status, type: String, detail: String) {
         self.status = status
@@ -29,7 +31,7 @@ struct Problem: HTTPResponseError, Encodable {
     }
     static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, type: "bad-request", detail: detail) }
 
-    private enum CodingKeys: String, CodingKey { case type, title, status, detail }
+    private enum CodingKeys: String, CodingKey { case type, title, status, detail, rule }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +39,14 @@ struct Problem: HTTPResponseError, Encodable {
         try container.encode(title, forKey: .title)
         try container.encode(Int(status.code), forKey: .status)
         try container.encode(detail, forKey: .detail)
+        try container.encodeIfPresent(rule, forKey: .rule)
+    }
+
+    /// The same problem, naming the rule beyond the schemas that the request broke.
+    func breaking(_ rule: BeyondSchemaRule) -> Problem {
+        var problem = self
+        problem.rule = rule
+        return problem
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -113,6 +123,12 @@ extension Problem {
         switch error {
         case .unknownTable, .unknownColumn, .malformed:
             self.init(.badRequest, type: "malformed-sync-message", detail: error.description)
+        case .cursorAhead:
+            self = Problem(.badRequest, type: "malformed-sync-message", detail: error.description)
+                .breaking(.cursorWithinDaemon)
+        case .danglingIndex:
+            self = Problem(.badRequest, type: "malformed-sync-message", detail: error.description)
+                .breaking(.changeSetIndexes)
         case .unsupportedSchema(let sent, let accepted):
             let versions = accepted.map(String.init).joined(separator: ", ")
             self.init(

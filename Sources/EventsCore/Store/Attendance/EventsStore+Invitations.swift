@@ -5,7 +5,7 @@ extension EventsStore {
         try write { write in
             try Self.requireRow(.invitations, id: id, in: write)
             guard let invitedBy else { return }
-            try write.update(.invitations, id: id, values: [.invitedBy: Self.optionalText(invitedBy)])
+            try write.update(.invitations, id: id, values: [.invitedBy: try Self.optionalText(invitedBy, "inviter")])
         }
     }
 

@@ -79,7 +79,9 @@ extension EventsStore {
             try Self.requireRow(.declarations, id: id, in: write)
             var values: [EventsColumn: SyncValue] = [:]
             if let title { values[.title] = .text(try Self.required(title, "declaration title")) }
-            if let text { values[.text] = Self.optionalText(text) }
+            if let text {
+                values[.text] = try Self.optionalText(text, "declaration text", fitting: EventsSchema.declarationText)
+            }
             try write.update(.declarations, id: id, values: values)
         }
     }

@@ -49,9 +49,9 @@ extension EventsStore {
     }
 
     static func validate(_ draft: EventDraft) throws {
-        _ = try required(draft.slug, "event slug")
-        _ = try required(draft.title, "event title")
-        _ = try required(draft.kind, "event kind")
+        _ = try required(draft.slug, "event slug", fitting: EventsSchema.label)
+        _ = try required(draft.title, "event title", fitting: EventsSchema.title)
+        _ = try required(draft.kind, "event kind", fitting: EventsSchema.label)
         guard draft.slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw EventsError.invalidSlug(draft.slug)
         }

@@ -10,7 +10,7 @@ extension EventsStore {
             for (column, date) in [(EventsColumn.startsOn, startsOn), (.endsOn, endsOn)] {
                 guard let date else { continue }
                 guard date.isEmpty || Instant.parse(date + "T00:00") != nil else { throw EventsError.invalidTime(date) }
-                values[column] = Self.optionalText(date)
+                values[column] = try Self.optionalText(date, "segment date", fitting: .date)
             }
             try write.update(.segments, id: id, values: values)
         }

@@ -27,7 +27,7 @@ extension EventsStore {
                 .kind: .text(kind.rawValue), .developmentStatus: status.map { .text($0.rawValue) } ?? .null,
             ]
             if let name { values[.name] = .text(try Self.required(name, "organization name")) }
-            if let country { values[.country] = Self.optionalText(country) }
+            if let country { values[.country] = try Self.optionalText(country, "country") }
             try write.update(.organizations, id: id, values: values)
         }
     }
@@ -42,7 +42,7 @@ extension EventsStore {
                 values[.organizationID] =
                     organization.isEmpty ? .null : .text(try Self.organizationID(organization, in: write.db))
             }
-            if let country { values[.country] = Self.optionalText(country) }
+            if let country { values[.country] = try Self.optionalText(country, "country") }
             try write.update(.people, id: id, values: values)
         }
     }

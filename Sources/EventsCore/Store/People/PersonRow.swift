@@ -19,7 +19,7 @@ struct PersonRow {
         values = [
             .name: .text(name), .email: email.map(SyncValue.text) ?? .null,
             .organizationID: organizationID.map(SyncValue.text) ?? .null,
-            .country: country.map { EventsStore.optionalText($0) } ?? .null,
+            .country: try country.map { try EventsStore.optionalText($0, "country") } ?? .null,
         ]
     }
 

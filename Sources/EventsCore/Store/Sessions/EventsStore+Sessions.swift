@@ -97,9 +97,8 @@ extension EventsStore {
     {
         var values: [EventsColumn: SyncValue] = [:]
         if let title = draft.title {
-            let trimmed = title.cleanedText
-            guard !trimmed.isEmpty else { throw EventsError.emptyTitle }
-            values[.title] = .text(trimmed)
+            guard !title.cleanedText.isEmpty else { throw EventsError.emptyTitle }
+            values[.title] = .text(try required(title, "session title", fitting: EventsSchema.title))
         }
         if draft.start != nil || draft.end != nil || current == nil {
             let (start, end) = try times(start: draft.start, end: draft.end, zone: event.timeZone, current: current)
@@ -110,7 +109,7 @@ extension EventsStore {
             values[.format] = .text(try SessionFormat.parse(format, field: "session format").rawValue)
         }
         if let room = draft.room {
-            values[.room] = optionalText(room)
+            values[.room] = try optionalText(room, "room")
             let linked = try RoomLink.room(named: values[.room]?.text, eventID: event.id, in: db)
             if linked != nil || current?.roomID != nil { values[.roomID] = linked.map(SyncValue.text) ?? .null }
         }
@@ -125,7 +124,9 @@ extension EventsStore {
             values[.capacity] = .integer(Int64(capacity))
         }
         if let invitationOnly = draft.invitationOnly { values[.invitationOnly] = .integer(invitationOnly ? 1 : 0) }
-        if let description = draft.description { values[.description] = optionalText(description) }
+        if let description = draft.description {
+            values[.description] = try optionalText(description, "description", fitting: EventsSchema.longText)
+        }
         return values
     }
 
