@@ -41,7 +41,7 @@ extension EventsStore {
     }
 
     /// The items whose session `reader` (an account id) may see now, without a join link it may not read.
-    private func visible(_ items: [Agenda.Item], to reader: String) throws -> [Agenda.Item] {
+    func visible(_ items: [Agenda.Item], to reader: String) throws -> [Agenda.Item] {
         guard !items.isEmpty else { return [] }
         return try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)

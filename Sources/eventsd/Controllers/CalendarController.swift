@@ -26,6 +26,12 @@ struct CalendarController {
             }
             return try Self.calendarResponse(calendar, request: request)
         }
+        addScheduleRoute("schedule.xml", contentType: "application/xml; charset=utf-8", to: router) {
+            ScheduleXML($0).render()
+        }
+        addScheduleRoute("schedule.json", contentType: "application/json; charset=utf-8", to: router) {
+            try ScheduleJSON($0).render()
+        }
         router.get("/v1/feeds/:file") { request, context in
             let file = try context.parameters.require("file")
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : file
@@ -37,6 +43,25 @@ struct CalendarController {
                 throw Problem(.notFound, type: "not-found", detail: "This feed does not exist or was revoked.")
             }
             return try Self.calendarResponse(calendar, request: request)
+        }
+    }
+
+    /// `GET /v1/events/:id/FILE`: a published event's programme in the schedule format, as the public sees it.
+    private func addScheduleRoute(
+        _ file: String, contentType: String, to router: Router<DaemonRequestContext>,
+        render: @escaping @Sendable (ScheduleDocument) throws -> String
+    ) {
+        router.get("/v1/events/:id/\(file)") { [publicURL] request, context in
+            let slug = try context.parameters.require("id")
+            let schedule = try await database.read { [store] () -> ScheduleDocument? in
+                guard let event = try? store.event(slug: slug), event.published else { return nil }
+                return try store.schedule(
+                    eventSlug: event.slug, baseURL: publicURL.base, reader: EventsStore.anonymousReader)
+            }
+            guard let schedule else {
+                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
+            }
+            return try Self.exportResponse(try render(schedule), contentType: contentType, request: request)
         }
     }
 
@@ -62,10 +87,15 @@ struct CalendarController {
 
     /// `text/calendar` with a strong ETag; `304 Not Modified` when the client already has these bytes.
     static func calendarResponse(_ text: String, request: Request) throws -> Response {
+        try exportResponse(text, contentType: "text/calendar; charset=utf-8", request: request)
+    }
+
+    /// An export with a strong ETag; `304 Not Modified` when the client already has these bytes.
+    static func exportResponse(_ text: String, contentType: String, request: Request) throws -> Response {
         let body = Data(text.utf8)
         let etag = "\"" + SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
         var headers: HTTPFields = [
-            .contentType: "text/calendar; charset=utf-8", .eTag: etag, .cacheControl: "no-cache",
+            .contentType: contentType, .eTag: etag, .cacheControl: "no-cache",
         ]
         let known = request.headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
