@@ -205,10 +205,15 @@ import Testing
             .sync()
         #expect(try recent.clientStatus().pendingChanges == 0)
         #expect(report.refused == 0)
-        let introduced = EventsSchema.replicated.tables.flatMap { table in
+        let newTables = EventsSchema.replicated.tables.filter { $0.since == EventsSchema.version }.map(\.name)
+        let introduced = EventsSchema.replicated.tables.filter { $0.since < EventsSchema.version }.flatMap { table in
             table.columns.filter { $0.since == EventsSchema.version }.map { (table.name, $0.name) }
         }
-        #expect(!introduced.isEmpty)
+        #expect(!introduced.isEmpty || !newTables.isEmpty)
+        for table in newTables {
+            #expect(
+                try recent.read { db in try db.tableExists(table) } == false, "\(table) is not the previous laptop's")
+        }
         for (table, column) in introduced {
             #expect(
                 try recent.read { db in try db.columns(in: table).map(\.name) }.contains(column) == false,

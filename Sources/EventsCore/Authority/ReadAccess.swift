@@ -45,7 +45,7 @@ struct ReadAccess {
             guard let session, rights.seesSession(session, of: event) else { return false }
             guard table == EventsTable.sessions.name, column == EventsColumn.joinURL.name else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
-        case .segments, .rooms, .declarations:
+        case .segments, .rooms, .declarations, .scheduleVersions:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
         case .people:

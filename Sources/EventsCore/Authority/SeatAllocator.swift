@@ -143,8 +143,14 @@ private struct SeatVerdict: Equatable {
 }
 
 extension EventsPolicy {
-    /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed.
+    /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed, then
+    /// number the schedule publications it brought.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
+        try decideSeats(after: rows, writer: &writer)
+        try ScheduleNumbering.number(rows, by: principal, writer: &writer)
+    }
+
+    private func decideSeats(after rows: [RowKey], writer: inout LocalWrite) throws {
         for row in rows where row.table == EventsTable.rooms.name { try RoomLink.followRoom(row.id, writer: &writer) }
         for row in rows where row.table == EventsTable.sessions.name {
             try RoomLink.followName(ofSession: row.id, writer: &writer)

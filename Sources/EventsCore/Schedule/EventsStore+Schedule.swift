@@ -6,8 +6,16 @@ extension EventsStore {
         let agenda = try agenda(eventSlug: eventSlug)
         let items = try reader.map { try visible(agenda.items, to: $0) } ?? agenda.items
         let tracks = try segments(eventSlug: eventSlug).map(\.name)
+        let latest = try replica.read { db in
+            try ScheduleVersion.fetchOne(
+                db,
+                sql:
+                    "SELECT * FROM schedule_versions WHERE event_id = ? AND number IS NOT NULL ORDER BY number DESC LIMIT 1",
+                arguments: [agenda.event.id])
+        }
         return ScheduleDocument(
-            agenda: Agenda(event: agenda.event, items: items), tracks: tracks, version: "0",
+            agenda: Agenda(event: agenda.event, items: items), tracks: tracks,
+            version: ScheduleVersion.label(of: latest),
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)
     }
 }

@@ -34,6 +34,10 @@ public enum EventsColumn: String, CaseIterable, Sendable, ColumnExpression {
     case text, reservation
     case declarationID = "declaration_id"
     case signedAt = "signed_at"
+    case note, number, hash, content
+    case requestedAt = "requested_at"
+    case publishedAt = "published_at"
+    case publishedBy = "published_by"
 
     /// The column's name in SQL and on the wire.
     public var name: String { rawValue }

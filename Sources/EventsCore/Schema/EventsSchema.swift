@@ -7,7 +7,8 @@ import Sync
 public enum EventsSchema {
     /// 2: sessions hold their room's id (`room_id`), so seats follow the room through renames.
     /// 3: a waitlisted RSVP holds its place in the queue (`waitlist_position`), not only in the reason's words.
-    public static let version = 3
+    /// 4: published schedule versions (`schedule_versions`), numbered by the daemon.
+    public static let version = 4
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -108,10 +109,24 @@ public enum EventsSchema {
         ],
         indexed: [.declarationID], deletionScope: [.declarationID, .personID])
 
+    /// An organizer asks for a publication (event, note, when); the daemon numbers it and records what it
+    /// published: the programme as attendees saw it (`content`, canonical JSON) with its SHA-256 (`hash`).
+    public static let scheduleVersions = ReplicatedTable(
+        .scheduleVersions,
+        columns: [
+            .init(.eventID, .identifier), .init(.note, versionNote), .init(.requestedAt, .instant),
+            .init(.number, .integer(1...1_000_000)), .init(.publishedAt, .instant), .init(.publishedBy, name),
+            .init(.hash, .text(max: 64)), .init(.content, scheduleContent),
+        ],
+        indexed: [.eventID], deletionScope: [.eventID], since: 4)
+
+    static let versionNote = ValueDomain.text(max: 500)
+    static let scheduleContent = ValueDomain.text(max: 4_000_000)
+
     public static let replicated = ReplicatedSchema(
         version: version,
         tables: [
             events, segments, rooms, sessions, organizations, people, sessionRoles, invitations, rsvps, declarations,
-            signatures,
+            signatures, scheduleVersions,
         ])
 }

@@ -12,10 +12,11 @@ extension ReplicatedColumn {
 extension ReplicatedTable {
     init(
         _ table: EventsTable, columns: [ReplicatedColumn], indexed: [EventsColumn] = [],
-        deletionScope: [EventsColumn] = []
+        deletionScope: [EventsColumn] = [], since version: Int = 1
     ) {
         self.init(
-            table.name, columns: columns, indexed: indexed.map(\.name), deletionScope: deletionScope.map(\.name))
+            table.name, columns: columns, indexed: indexed.map(\.name), deletionScope: deletionScope.map(\.name),
+            since: version)
     }
 }
 

@@ -78,12 +78,15 @@ extension Replica {
                 arguments: [page.cursor, page.view, page.horizon])
             return (won, forgotten)
         }
-        if forgotten > 0 {
-            // Old copies of what was removed may still sit in the write-ahead log: fold it into the file (zeroed by
-            // secure_delete) and truncate it. A reader holding the log open only delays this to the next one.
-            try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-        }
+        if forgotten > 0 { foldWriteAheadLog() }
         return won
+    }
+
+    /// Old copies of what was removed may still sit in the write-ahead log or in pages of the file not yet
+    /// overwritten: folds the log into the file (removed bytes zeroed by secure_delete) and truncates it. A reader
+    /// holding the log open only delays this to the next time.
+    public func foldWriteAheadLog() {
+        try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     func recordSyncAttempt(error: String?) throws {

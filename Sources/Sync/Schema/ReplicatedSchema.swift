@@ -15,15 +15,18 @@ public struct ReplicatedSchema: Sendable {
         tablesByName[name]
     }
 
-    /// The schema as a laptop on an earlier `version` declares it: without the columns introduced since.
+    /// The schema as a laptop on an earlier `version` declares it: without the tables and columns introduced since.
     public func asOf(version earlier: Int) -> ReplicatedSchema {
-        ReplicatedSchema(version: earlier, tables: tables.map { $0.asOf(version: earlier) })
+        ReplicatedSchema(
+            version: earlier, tables: tables.filter { $0.since <= earlier }.map { $0.asOf(version: earlier) })
     }
 
-    /// Whether a laptop on schema `version` knows the change's column.
+    /// Whether a laptop on schema `version` knows the change's table and column.
     func knows(_ change: Change, atVersion version: Int) -> Bool {
-        guard version < self.version, let column = change.column else { return true }
-        return (table(named: change.table)?.column(named: column)?.since ?? 1) <= version
+        guard version < self.version else { return true }
+        guard let table = table(named: change.table), table.since <= version else { return false }
+        guard let column = change.column else { return true }
+        return (table.column(named: column)?.since ?? 1) <= version
     }
 
     /// The daemon accepts the current version and the one before it.

@@ -8,12 +8,18 @@ public struct ReplicatedTable: Hashable, Sendable {
     /// Columns whose last values a deleted row keeps (what it belonged to, whom it named), so the domain can
     /// still judge who may learn of the deletion.
     public let deletionScope: [String]
+    /// The schema version that introduced the table: laptops on an older version never receive its rows.
+    public let since: Int
 
-    public init(_ name: String, columns: [ReplicatedColumn], indexed: [String] = [], deletionScope: [String] = []) {
+    public init(
+        _ name: String, columns: [ReplicatedColumn], indexed: [String] = [], deletionScope: [String] = [],
+        since: Int = 1
+    ) {
         self.name = name
         self.columns = columns
         self.indexed = indexed
         self.deletionScope = deletionScope
+        self.since = since
     }
 
     public func column(named name: String) -> ReplicatedColumn? {
@@ -23,6 +29,7 @@ public struct ReplicatedTable: Hashable, Sendable {
     /// The table as a laptop on schema `version` declares it.
     func asOf(version: Int) -> ReplicatedTable {
         ReplicatedTable(
-            name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope)
+            name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope,
+            since: since)
     }
 }

@@ -66,7 +66,7 @@ public struct SyncServer: Sendable {
     /// one starts over from the beginning, so it receives what its new rights show. A laptop whose cursor is
     /// below the tombstone horizon must rebuild (410), unless it pulled under that same `horizon`: then it
     /// started from the beginning after the collection, or from a cursor above it, and missed nothing.
-    /// A laptop on an earlier `schemaVersion` receives only the columns it knows.
+    /// A laptop on an earlier `schemaVersion` receives only the tables and columns it knows.
     public func pull(
         after cursor: Int64, limit: Int, principal: String, view: String? = nil, horizon walked: Int64? = nil,
         schemaVersion: Int? = nil
@@ -85,7 +85,10 @@ public struct SyncServer: Sendable {
                 throw SyncError.cursorAhead(cursor: cursor, latest: latest)
             }
             let context = PullContext(db: db)
-            let current = try policy.viewVersion(of: principal, in: context)
+            // A laptop's view names its schema too: one that upgrades pulls from the start again, so it
+            // receives the tables and columns that were held back from it.
+            let rights = try policy.viewVersion(of: principal, in: context)
+            let current = version == schema.version ? rights : "\(rights)@\(version)"
             let start = (view ?? "") == current ? cursor : 0
             let horizon = try Int64.fetchOne(db, sql: "SELECT seq FROM sync_horizon") ?? 0
             if start > 0, start < horizon, walked != horizon { throw SyncError.resyncRequired }

@@ -3,8 +3,8 @@ import GRDB
 /// The edits of one local transaction. Reads through `db` see the edits made so far.
 public struct LocalWrite {
     var context: MergeContext
-    /// The transaction's wall clock, the one its merge context stamps with.
-    var now: Int64 { context.now }
+    /// The transaction's wall clock (Unix milliseconds), the one its merge context stamps with.
+    public var now: Int64 { context.now }
     /// The rows this write touched with their state before it, judged together when an account's write ends.
     private(set) var touched = TouchedRows()
     /// The judge of the account this write is made for, when the daemon makes it for one.

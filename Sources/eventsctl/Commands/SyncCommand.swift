@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventsCore
 import Foundation
 import Sync
 
@@ -11,8 +12,9 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let home = global.location
         let config = try home.requireConfig()
+        let replica = try home.openReplica()
         let client = SyncClient(
-            replica: try home.openReplica(), transport: try CurlTransport(baseURL: config.server, token: config.token))
+            replica: replica, transport: try CurlTransport(baseURL: config.server, token: config.token))
         let progress = ProgressLine()
         let report: SyncClient.Report
         do {
@@ -28,6 +30,16 @@ struct SyncCommand: ParsableCommand {
         var summary = "Synced with \(config.server): pushed \(report.pushed) changes"
         if report.refused > 0 { summary += " (\(report.refused) refused, see 'eventsctl status')" }
         print(summary + ", pulled \(report.pulled).")
+        if let email = config.email { try tellChangedSessions(of: email, in: EventsStore(replica: replica)) }
+    }
+
+    /// One line when the sync brought changes to the person's own sessions.
+    private func tellChangedSessions(of email: String, in store: EventsStore) throws {
+        try store.rememberProgrammes()
+        let sessions = Set(try store.myScheduleChanges(person: email).map(\.sessionID)).count
+        guard sessions > 0 else { return }
+        let count = sessions == 1 ? "1 of your sessions" : "\(sessions) of your sessions"
+        print("\(count) changed: eventsctl schedule changes --mine")
     }
 }
 

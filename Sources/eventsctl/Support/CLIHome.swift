@@ -33,7 +33,9 @@ struct CLIHome {
     func openReplica() throws -> Replica {
         try FileManager.default.createDirectory(
             at: replicaFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return try Replica(path: replicaFile.path, schema: EventsSchema.replicated, busyTimeout: 3)
+        return try Replica(
+            path: replicaFile.path, schema: EventsSchema.replicated, migrations: EventsStore.registerLaptopMigrations,
+            busyTimeout: 3)
     }
 
     /// Removes the replica files and any copy set aside before.

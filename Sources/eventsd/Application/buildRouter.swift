@@ -40,6 +40,8 @@ func buildRouter(
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
     RSVPController(store: store, maxBodySize: configuration.maxBodySize, database: services.database).addRoutes(to: v1)
+    ScheduleVersionsController(store: store, maxBodySize: configuration.maxBodySize, database: services.database)
+        .addRoutes(to: v1)
     v1.addRoutes(
         SyncController(server: server, maxBodySize: configuration.maxBodySize, services: services).routes,
         atPath: "/sync")
