@@ -48,6 +48,9 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSessionID(String)
     /// A write on someone's behalf that names nobody, by a caller who is nobody.
     case personMissing
+    /// A version records the programme as attendees see it: an event with none (neither published nor by
+    /// invitation) has nothing to publish yet.
+    case eventWithoutAudience(String)
     /// A stored value that cannot be read as its column's type (written before values were checked).
     case unreadableRow(table: String, id: String, column: String)
 
@@ -124,6 +127,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "A session id has 1 to 64 letters, digits and '-', not '\(id)'."
         case .personMissing:
             "Name the person."
+        case .eventWithoutAudience(let slug):
+            "Publish the event '\(slug)' first: a version records the programme as its attendees see it."
         case .unreadableRow(let table, let id, let column):
             "The stored \(table.singularNoun) \(id) has an unreadable \(column); an administrator can list such rows "
                 + "to repair them."

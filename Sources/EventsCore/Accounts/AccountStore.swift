@@ -61,6 +61,11 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("schedule-numbers-v1") { db in
+            // The last version number given per event, so a withdrawn version's number is never given again.
+            try db.execute(
+                sql: "CREATE TABLE schedule_numbers (event_id TEXT PRIMARY KEY NOT NULL, last INTEGER NOT NULL)")
+        }
     }
 
     /// Creates an account with a first token; the token is returned once and never stored in clear.

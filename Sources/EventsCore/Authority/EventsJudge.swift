@@ -8,10 +8,13 @@ struct EventsJudge: RowJudge {
     let rights: Rights
 
     static let coChairColumns: Set<EventsColumn> = [.title, .description, .joinURL, .recordingURL]
-    /// Columns only the daemon writes, by table: seat decisions and what a publication recorded.
-    static let daemonColumns: [EventsTable: Set<EventsColumn>] = [
-        .rsvps: [.decision, .decisionReason, .waitlistPosition],
-        .scheduleVersions: [.number, .publishedAt, .publishedBy, .hash, .content],
+    /// Columns only the daemon writes, by table, with the refusal of a write to them: seat decisions and what a
+    /// publication recorded.
+    static let daemonColumns: [EventsTable: (columns: Set<EventsColumn>, refusal: String)] = [
+        .rsvps: ([.decision, .decisionReason, .waitlistPosition], "Only the daemon decides on seats."),
+        .scheduleVersions: (
+            [.number, .publishedAt, .publishedBy, .hash, .content], "Only the daemon numbers published versions."
+        ),
     ]
     static let ownPersonColumns: Set<EventsColumn> = [.name, .organizationID, .country]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
@@ -19,13 +22,16 @@ struct EventsJudge: RowJudge {
         .events: [.slug], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
         .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
         .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
-        .signatures: [.declarationID, .personID], .people: [.email], .scheduleVersions: [.eventID],
+        .signatures: [.declarationID, .personID], .people: [.email],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
         guard rights.personID != nil else { return "account \(rights.accountID) no longer exists" }
-        if let table = change.eventsTable, let columns = Self.daemonColumns[table], change.touches(any: columns) {
-            return table == .rsvps ? "Only the daemon decides on seats." : "Only the daemon numbers published versions."
+        if let table = change.eventsTable, let owned = Self.daemonColumns[table], change.touches(any: owned.columns) {
+            return owned.refusal
+        }
+        if change.eventsTable == .scheduleVersions {
+            return try ScheduleVersionRules(rights: rights, facts: facts).refusal(of: change)
         }
         if let reason = try integrityRefusal(of: change, facts: facts) { return reason }
         if change.isDeletion, let users = try users(of: change, facts: facts) {
@@ -84,9 +90,6 @@ struct EventsJudge: RowJudge {
             if change.isCreation || change.isDeletion { return "Only administrators create or delete events." }
             return rights.organizes.contains(change.id) ? nil : "You are not an organizer of this event."
         case .segments, .rooms, .declarations:
-            return organizerRefusal(change, event: state.text(.eventID))
-        case .scheduleVersions:
-            guard change.isCreation else { return "A published version is a record: it is not changed or withdrawn." }
             return organizerRefusal(change, event: state.text(.eventID))
         case .invitations:
             let event = state.text(.eventID)

@@ -7,7 +7,7 @@ enum RowReferences {
     }
 
     static let namedBy: [EventsTable: [Reference]] = [
-        .events: [EventsTable.sessions, .segments, .rooms, .invitations, .declarations].map {
+        .events: [EventsTable.sessions, .segments, .rooms, .invitations, .declarations, .scheduleVersions].map {
             Reference(table: $0, column: .eventID)
         },
         .segments: [Reference(table: .sessions, column: .segmentID)],

@@ -115,10 +115,10 @@ public enum EventsSchema {
         .scheduleVersions,
         columns: [
             .init(.eventID, .identifier), .init(.note, versionNote), .init(.requestedAt, .instant),
-            .init(.number, .integer(1...1_000_000)), .init(.publishedAt, .instant), .init(.publishedBy, name),
+            .init(.number, .integer(1...Int64(Int32.max))), .init(.publishedAt, .instant), .init(.publishedBy, name),
             .init(.hash, .text(max: 64)), .init(.content, scheduleContent),
         ],
-        indexed: [.eventID], deletionScope: [.eventID], since: 4)
+        indexed: [.eventID], deletionScope: [.eventID], since: 4, closesPushBatch: true)
 
     static let versionNote = ValueDomain.text(max: 500)
     static let scheduleContent = ValueDomain.text(max: 4_000_000)

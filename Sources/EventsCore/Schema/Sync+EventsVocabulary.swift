@@ -12,11 +12,11 @@ extension ReplicatedColumn {
 extension ReplicatedTable {
     init(
         _ table: EventsTable, columns: [ReplicatedColumn], indexed: [EventsColumn] = [],
-        deletionScope: [EventsColumn] = [], since version: Int = 1
+        deletionScope: [EventsColumn] = [], since version: Int = 1, closesPushBatch: Bool = false
     ) {
         self.init(
             table.name, columns: columns, indexed: indexed.map(\.name), deletionScope: deletionScope.map(\.name),
-            since: version)
+            since: version, closesPushBatch: closesPushBatch)
     }
 }
 

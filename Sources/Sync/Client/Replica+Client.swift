@@ -10,7 +10,8 @@ extension Replica {
                 return try JSONDecoder().decode(PushRequest.self, from: body)
             }
             let pushed = try Int64.fetchOne(db, sql: "SELECT pushed_seq FROM sync_client") ?? 0
-            let page = try changes(in: db, after: pushed, limit: limit, authoredBy: id)
+            let page = try changes(
+                in: db, after: pushed, through: try closingSeq(after: pushed, in: db), limit: limit, authoredBy: id)
             guard !page.changes.isEmpty else { return nil }
             let request = PushRequest(
                 schemaVersion: schema.version, replica: id, batch: UUID().uuidString.lowercased(),
@@ -20,6 +21,24 @@ extension Replica {
                 arguments: [request.batch, page.lastSeq, try JSONEncoder().encode(request)])
             return request
         }
+    }
+
+    /// The last change of the first row created after `pushed` in a table that closes a push batch, if any: the
+    /// batch ends there.
+    private func closingSeq(after pushed: Int64, in db: Database) throws -> Int64? {
+        let closing = schema.tables.filter(\.closesPushBatch).map(\.name)
+        guard !closing.isEmpty else { return nil }
+        var arguments: StatementArguments = [pushed, id.bytes]
+        _ = arguments.append(contentsOf: StatementArguments(closing))
+        let sql = """
+            SELECT tbl, row_id FROM crdt_clock
+            WHERE seq > ? AND replica = ? AND col = '' AND cl % 2 = 1
+            AND tbl IN (\(databaseQuestionMarks(count: closing.count))) ORDER BY seq LIMIT 1
+            """
+        guard let first = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+        return try Int64.fetchOne(
+            db, sql: "SELECT max(seq) FROM crdt_clock WHERE tbl = ? AND row_id = ? AND replica = ? AND seq > ?",
+            arguments: [first["tbl"], first["row_id"], id.bytes, pushed])
     }
 
     /// Takes in the daemon's answer: adopts its corrections, remembers refusals, and dequeues the batch.

@@ -10,16 +10,20 @@ public struct ReplicatedTable: Hashable, Sendable {
     public let deletionScope: [String]
     /// The schema version that introduced the table: laptops on an older version never receive its rows.
     public let since: Int
+    /// A row created in this table ends a laptop's push batch: the daemon's follow-ups for it (a number, a record
+    /// of the state) see what the laptop wrote before it and nothing written after.
+    public let closesPushBatch: Bool
 
     public init(
         _ name: String, columns: [ReplicatedColumn], indexed: [String] = [], deletionScope: [String] = [],
-        since: Int = 1
+        since: Int = 1, closesPushBatch: Bool = false
     ) {
         self.name = name
         self.columns = columns
         self.indexed = indexed
         self.deletionScope = deletionScope
         self.since = since
+        self.closesPushBatch = closesPushBatch
     }
 
     public func column(named name: String) -> ReplicatedColumn? {
@@ -30,6 +34,6 @@ public struct ReplicatedTable: Hashable, Sendable {
     func asOf(version: Int) -> ReplicatedTable {
         ReplicatedTable(
             name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope,
-            since: since)
+            since: since, closesPushBatch: closesPushBatch)
     }
 }

@@ -12,6 +12,12 @@ public enum DeletedRows {
             ?? false
     }
 
+    /// The ids of the table's rows deleted here whose deletion the replica still remembers (rows that merely left
+    /// a laptop's view are forgotten whole, and are not among them).
+    public static func rows(of table: String, in db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT row_id FROM crdt_deletions WHERE tbl = ?", arguments: [table]))
+    }
+
     /// A value the deleted row kept of itself, `nil` if none.
     public static func scopeValue<Value: DatabaseValueConvertible & StatementColumnConvertible>(
         of table: String, row: String, column: String, in db: Database

@@ -11,14 +11,18 @@ extension Replica {
         var hasMore: Bool
     }
 
-    /// Changes recorded after sequence `after`, at most `limit`; `authoredBy` keeps only one replica's stamps
-    /// (a laptop's own queue).
-    func changes(in db: Database, after: Int64, limit: Int, authoredBy author: ReplicaID? = nil) throws -> ChangePage {
+    /// Changes recorded after sequence `after` (and up to `last`), at most `limit`; `authoredBy` keeps only one
+    /// replica's stamps (a laptop's own queue).
+    func changes(
+        in db: Database, after: Int64, through last: Int64? = nil, limit: Int, authoredBy author: ReplicaID? = nil
+    ) throws -> ChangePage {
         let sql = """
             SELECT tbl, row_id, col, cl, hlc, replica, seq FROM crdt_clock
-            WHERE seq > ? \(author == nil ? "" : "AND replica = ?") ORDER BY seq LIMIT ?
+            WHERE seq > ? \(last == nil ? "" : "AND seq <= ?") \(author == nil ? "" : "AND replica = ?")
+            ORDER BY seq LIMIT ?
             """
         var arguments: StatementArguments = [after]
+        if let last { _ = arguments.append(contentsOf: [last]) }
         if let author { _ = arguments.append(contentsOf: [author.bytes]) }
         _ = arguments.append(contentsOf: [limit + 1])
         var rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)

@@ -30,13 +30,15 @@ struct SyncCommand: ParsableCommand {
         var summary = "Synced with \(config.server): pushed \(report.pushed) changes"
         if report.refused > 0 { summary += " (\(report.refused) refused, see 'eventsctl status')" }
         print(summary + ", pulled \(report.pulled).")
-        if let email = config.email { try tellChangedSessions(of: email, in: EventsStore(replica: replica)) }
+        guard report.pulled > 0 else { return }
+        let store = EventsStore(replica: replica)
+        try store.rememberProgrammes()
+        if let email = config.email { try tellChangedSessions(of: email, in: store) }
     }
 
     /// One line when the sync brought changes to the person's own sessions.
     private func tellChangedSessions(of email: String, in store: EventsStore) throws {
-        try store.rememberProgrammes()
-        let sessions = Set(try store.myScheduleChanges(person: email).map(\.sessionID)).count
+        let sessions = Set(try store.myScheduleChanges(person: email)?.map(\.sessionID) ?? []).count
         guard sessions > 0 else { return }
         let count = sessions == 1 ? "1 of your sessions" : "\(sessions) of your sessions"
         print("\(count) changed: eventsctl schedule changes --mine")

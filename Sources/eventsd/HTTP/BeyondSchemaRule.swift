@@ -17,4 +17,6 @@ enum BeyondSchemaRule: String, CaseIterable, Encodable {
     case cursorWithinDaemon = "cursor-within-daemon"
     /// A change set's entries name replicas and columns by their index in the set's lists.
     case changeSetIndexes = "change-set-indexes"
+    /// A programme is published as a version once its event has an audience (published, or by invitation).
+    case versionOfAnEventWithAudience = "version-of-an-event-with-audience"
 }

@@ -58,6 +58,7 @@ extension BeyondSchemaRule {
         case .sessionCancelled: self = .cancelledSessionDeclinesOnly
         case .substituteMissing, .substituteWithoutDelegation: self = .substituteWhenDelegating
         case .substituteIsSelf: self = .substituteIsAnotherPerson
+        case .eventWithoutAudience: self = .versionOfAnEventWithAudience
         case .notAGovernment: self = .developmentStatusForGovernments
         case .sessionOfAnotherEvent: self = .sessionOfTheEvent
         default: return nil

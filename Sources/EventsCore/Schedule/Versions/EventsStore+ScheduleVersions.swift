@@ -13,6 +13,7 @@ extension EventsStore {
         try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
             try requireProgrammeVisible(event, reference: eventSlug, in: write.db)
+            guard event.published || event.invitationOnly else { throw EventsError.eventWithoutAudience(event.slug) }
             let requestedAt = Instant.format(Date(timeIntervalSince1970: Double(write.now) / 1000))
             try write.insert(
                 into: .scheduleVersions, id: id,

@@ -53,7 +53,7 @@ public struct ScheduleComparison {
         }
         if old.room != new.room { found.append(change(new, .room, old.room ?? "no room", new.room ?? "no room")) }
         if old.title != new.title { found.append(change(new, .retitled, old.title, new.title)) }
-        if old.people != new.people { found.append(change(new, .people, people(old), people(new))) }
+        if old.people != new.people { found.append(peopleChange(old, new)) }
         return found
     }
 
@@ -74,11 +74,23 @@ public struct ScheduleComparison {
         session.room.map { "\(time(session)), \($0)" } ?? time(session)
     }
 
+    /// Who left the session's roles and who joined them (`co-chair: Youssef Alaoui (Morocco)` → `co-chair: María
+    /// Hernández (Mexico)`); when only their order changed, the whole list before and after.
+    private func peopleChange(
+        _ old: ScheduleSnapshot.SessionState, _ new: ScheduleSnapshot.SessionState
+    ) -> ScheduleChange {
+        let left = old.people.filter { !new.people.contains($0) }
+        let joined = new.people.filter { !old.people.contains($0) }
+        if left.isEmpty, joined.isEmpty { return change(new, .people, describe(old.people), describe(new.people)) }
+        return change(new, .people, describe(left), describe(joined))
+    }
+
     /// `co-chair: Ana Diaz (Ecuador); speaker: Li Wei`, or `nobody`.
-    private func people(_ session: ScheduleSnapshot.SessionState) -> String {
-        guard !session.people.isEmpty else { return "nobody" }
-        return session.people.map { person in
-            "\(person.role): \(person.name)" + (person.organization.map { " (\($0))" } ?? "")
+    private func describe(_ people: [ScheduleSnapshot.PersonInRole]) -> String {
+        guard !people.isEmpty else { return "nobody" }
+        return people.map { person in
+            let name = person.isForgotten ? "someone no longer listed" : person.name
+            return "\(person.role): \(name)" + (person.organization.map { " (\($0))" } ?? "")
         }.joined(separator: "; ")
     }
 }

@@ -24,6 +24,13 @@ public struct ScheduleSnapshot: Codable, Sendable, Equatable {
         public var personID: String
         public var name: String
         public var organization: String?
+
+        /// Someone a laptop remembered in a role who has since left its view: the role without the person.
+        static func forgotten(_ role: SessionRoleKind) -> PersonInRole {
+            PersonInRole(role: role, personID: "", name: "", organization: nil)
+        }
+
+        public var isForgotten: Bool { personID.isEmpty }
     }
 
     public var eventID: String
@@ -41,6 +48,11 @@ public struct ScheduleSnapshot: Codable, Sendable, Equatable {
 
     public func session(_ id: String) -> SessionState? {
         sessions.first { $0.id == id }
+    }
+
+    /// The sessions in which the person holds a role.
+    func sessions(naming personID: String) -> [String] {
+        sessions.filter { $0.people.contains { $0.personID == personID } }.map(\.id)
     }
 
     /// The stored form: compact JSON with sorted keys and instants in UTC.

@@ -29,7 +29,10 @@ extension Schedule {
             let store = try home.openStore()
             if mine {
                 let changes = try store.myScheduleChanges(person: try home.me(person), eventSlug: event)
-                if json { return try printJSON(changes) }
+                if json { return try printJSON(changes ?? []) }
+                guard let changes else {
+                    return print("This laptop remembers no earlier sync yet: changes are told from the second on.")
+                }
                 print(
                     changes.isEmpty
                         ? "None of your sessions changed since your previous sync."
