@@ -51,6 +51,7 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A version records the programme as attendees see it: an event with none (neither published nor by
     /// invitation) has nothing to publish yet.
     case eventWithoutAudience(String)
+    case invalidStatementMinutes(Int)
     /// A stored value that cannot be read as its column's type (written before values were checked).
     case unreadableRow(table: String, id: String, column: String)
 
@@ -127,6 +128,8 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
             "A session id has 1 to 64 letters, digits and '-', not '\(id)'."
         case .personMissing:
             "Name the person."
+        case .invalidStatementMinutes(let minutes):
+            "A statement takes 1 to 240 minutes, not \(minutes)."
         case .eventWithoutAudience(let slug):
             "Publish the event '\(slug)' first: a version records the programme as its attendees see it."
         case .unreadableRow(let table, let id, let column):

@@ -12,7 +12,7 @@ struct Eventsctl: ParsableCommand {
             Login.self, SyncCommand.self, Status.self, Events.self, Segments.self, Rooms.self, Sessions.self,
             Chairs.self,
             Organizations.self, People.self, Invite.self, Uninvite.self, AgendaCommand.self, RSVPCommand.self,
-            Declarations.self, Sign.self, Schedule.self,
+            Declarations.self, Sign.self, Schedule.self, Documents.self, Statements.self,
             Conflicts.self, Feed.self, Rebuild.self,
         ])
 

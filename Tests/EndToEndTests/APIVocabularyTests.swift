@@ -15,6 +15,7 @@ import Yams
         ("Person", EventsSchema.people), ("SessionRole", EventsSchema.sessionRoles),
         ("Invitation", EventsSchema.invitations), ("RSVP", EventsSchema.rsvps),
         ("Declaration", EventsSchema.declarations), ("Signature", EventsSchema.signatures),
+        ("Document", EventsSchema.documents),
     ]
 
     /// `event_id` is `eventID` in JSON, `join_url` is `joinURL`.

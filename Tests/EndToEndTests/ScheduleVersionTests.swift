@@ -6,7 +6,7 @@ import Testing
 
 /// Published schedule versions through the real binaries: numbers given by the daemon in arrival order, what
 /// changed since a version, an attendee told of their own sessions' changes after a sync and reading them
-/// offline, the rules on who publishes, and a laptop on the previous schema.
+/// offline, and the rules on who publishes.
 @Suite(.serialized) struct ScheduleVersionTests {
     typealias World = IntegrityTests.World
     static let organizer = "organizer@example.org"
@@ -215,36 +215,5 @@ import Testing
         #expect(try CraftedPushOverHTTPTests.get("\(changes)?since=4", token: organizer).status == 404)
         #expect(try CraftedPushOverHTTPTests.get("\(changes)?since=-1", token: organizer).status == 400)
         #expect(try CraftedPushOverHTTPTests.get("\(changes)?since=first", token: organizer).status == 400)
-    }
-
-    @Test func aLaptopOnThePreviousSchemaSyncsAndReceivesTheVersionsOnceUpgraded() throws {
-        let world = try World()
-        let daemon = try Daemon(database: world.database, seed: nil)
-        defer { daemon.stop() }
-        let token = world.tokens[Self.organizer]!
-        let url = "\(daemon.url)/v1/events/gms/versions"
-        #expect(try HostileInputTests.request(url, token: token, body: Data("{}".utf8)).status == 201)
-
-        let path = try temporaryFolder().appendingPathComponent("laptop.sqlite").path
-        let previous = try Replica(path: path, schema: EventsSchema.replicated.asOf(version: EventsSchema.version - 1))
-        try previous.write {
-            try $0.insert(
-                into: "organizations", id: "org-previous",
-                values: ["name": .text("Written on the previous schema"), "kind": .text("company")])
-        }
-        let report = try SyncClient(replica: previous, transport: try CurlTransport(baseURL: daemon.url, token: token))
-            .sync()
-        #expect(report.refused == 0)
-        #expect(try previous.clientStatus().pendingChanges == 0)
-        #expect(try previous.rows(of: "sessions").count == 3)
-        #expect(try previous.read { try $0.tableExists("schedule_versions") } == false)
-        #expect(
-            try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/organizations/org-previous", token: token).status == 200)
-
-        #expect(try HostileInputTests.request(url, token: token, body: Data("{}".utf8)).status == 201)
-        let upgraded = try Replica(path: path, schema: EventsSchema.replicated)
-        _ = try SyncClient(replica: upgraded, transport: try CurlTransport(baseURL: daemon.url, token: token)).sync()
-        let versions = try upgraded.rows(of: "schedule_versions").compactMap { $0["number"] }
-        #expect(Set(versions) == [.integer(1), .integer(2)], "the upgraded laptop pulls what was held back from it")
     }
 }

@@ -15,6 +15,7 @@ struct EventsJudge: RowJudge {
         .scheduleVersions: (
             [.number, .publishedAt, .publishedBy, .hash, .content], "Only the daemon numbers published versions."
         ),
+        .statements: ([.arrival], "Only the daemon orders a list of speakers."),
     ]
     static let ownPersonColumns: Set<EventsColumn> = [.name, .organizationID, .country]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
@@ -22,7 +23,8 @@ struct EventsJudge: RowJudge {
         .events: [.slug], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
         .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
         .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
-        .signatures: [.declarationID, .personID], .people: [.email],
+        .signatures: [.declarationID, .personID], .people: [.email], .documents: [.sessionID],
+        .statements: [.sessionID, .personID],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
@@ -64,6 +66,8 @@ struct EventsJudge: RowJudge {
         case .people:
             guard let email = after.text(.email) else { return nil }
             expected = RowID.person(email: email)
+        case .statements:
+            expected = try pair(after, .sessionID, .personID).map { RowID.statement(session: $0, person: $1) }
         default:
             return nil
         }
@@ -101,7 +105,7 @@ struct EventsJudge: RowJudge {
             return organizerRefusal(change, event: event)
         case .sessions:
             return try sessionRefusal(change, state: state, facts: facts)
-        case .sessionRoles:
+        case .sessionRoles, .documents:
             let event = try state.text(.sessionID).flatMap {
                 try facts.value(.sessions, $0, .eventID)?.text
             }
@@ -115,6 +119,8 @@ struct EventsJudge: RowJudge {
                 ? nil : "You may change only your own name and details."
         case .rsvps:
             return try RSVPRules(rights: rights, facts: facts).refusal(of: change, state: state)
+        case .statements:
+            return try StatementRules(rights: rights, facts: facts).refusal(of: change, state: state)
         case .signatures:
             let event = try state.text(.declarationID).flatMap {
                 try facts.value(.declarations, $0, .eventID)?.text

@@ -23,7 +23,8 @@ extension EventsPolicy {
             in: rights.sees.union(rights.invitedSessions.values), db: pull.db)
         let sets = [
             rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, privateLinks,
-            try visiblePeople(rights, in: pull),
+            try visiblePeople(rights, in: pull), rights.invitedEvents,
+            try ChathamHouse.sessionsWithoutNames(for: rights, in: pull.db),
         ]
         for set in sets {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))

@@ -5,7 +5,8 @@ import Sync
 /// API's lists, so a row the API shows is a row the account's laptop receives, and the other way round.
 struct ReadAccess {
     let rights: Rights
-    /// People with a role in a session the account may see: their names and organizations are public there.
+    /// People with a role in, or inscribed to speak at, a session the account may see: their names and
+    /// organizations are public there.
     let speakers: Set<String>
     private var rows: RowOwners
     var db: Database { rows.db }
@@ -39,10 +40,15 @@ struct ReadAccess {
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
             return try unknown || rights.sees.contains(row)
                 || rows.scope(table: table, row: row, .published) == Int64(1)
-        case .sessions, .sessionRoles:
+        case .sessions, .sessionRoles, .documents, .statements:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
-            let session = table == EventsTable.sessions.name ? row : try rows.session(ofRole: row)
+            let session = table == EventsTable.sessions.name ? row : try rows.session(of: table, row: row)
             guard let session, rights.seesSession(session, of: event) else { return false }
+            if try namesPeople(table: table, column: column), try rows.isChathamHouse(session),
+                !rights.takesPart(in: session, of: event)
+            {
+                return false
+            }
             guard table == EventsTable.sessions.name, column == EventsColumn.joinURL.name else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
         case .segments, .rooms, .declarations, .scheduleVersions:
@@ -60,17 +66,42 @@ struct ReadAccess {
         }
     }
 
+    /// Whether the account may learn who chairs and speaks in a session of `event` it sees: always, but under the
+    /// Chatham House Rule, where only participants may.
+    mutating func seesNames(inSession session: String, of event: String) throws -> Bool {
+        try rights.isAdmin || !rows.isChathamHouse(session) || rights.takesPart(in: session, of: event)
+    }
+
+    /// What names a session's people: its roles, its list of speakers, and its recording.
+    private func namesPeople(table: String, column: String?) -> Bool {
+        switch EventsTable(rawValue: table) {
+        case .sessionRoles, .statements: true
+        case .sessions: column == EventsColumn.recordingURL.name
+        default: false
+        }
+    }
+
+    /// People with a role in, or inscribed to speak at, a session the account may see, but for sessions under the
+    /// Chatham House Rule it takes no part in.
     static func speakers(visibleTo rights: Rights, in db: Database) throws -> Set<String> {
         guard !rights.sees.isEmpty else { return [] }
         let events = Array(rights.sees)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.person_id, s.id AS session_id, s.event_id, coalesce(s.chatham_house, 0) AS chatham_house
+                FROM session_roles r JOIN sessions s ON s.id = r.session_id
+                WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count)))
+                UNION SELECT x.person_id, s.id, s.event_id, coalesce(s.chatham_house, 0)
+                FROM statements x JOIN sessions s ON s.id = x.session_id
+                WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count)))
+                """,
+            arguments: StatementArguments(events + events))
         return Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT r.person_id FROM session_roles r JOIN sessions s ON s.id = r.session_id
-                    WHERE s.event_id IN (\(databaseQuestionMarks(count: events.count)))
-                    """,
-                arguments: StatementArguments(events)))
+            rows.filter { row in
+                (row[EventsColumn.chathamHouse] as Int) == 0
+                    || rights.takesPart(in: row[EventsColumn.sessionID], of: row[EventsColumn.eventID])
+            }.map { $0[EventsColumn.personID] })
     }
 }
 
@@ -80,6 +111,7 @@ private struct RowOwners {
     let db: Database
     var events: [RowKey: String?] = [:]
     var people: [RowKey: String?] = [:]
+    var chathamHouse: [String: Bool] = [:]
 
     init(db: Database) {
         self.db = db
@@ -97,7 +129,7 @@ private struct RowOwners {
         let sql: String
         switch EventsTable(rawValue: table) {
         case .events: sql = "SELECT id FROM events WHERE id = ?"
-        case .sessionRoles, .rsvps:
+        case .sessionRoles, .rsvps, .documents, .statements:
             sql = "SELECT s.event_id FROM \(table) x JOIN sessions s ON s.id = x.session_id WHERE x.id = ?"
         case .signatures:
             sql = "SELECT d.event_id FROM signatures x JOIN declarations d ON d.id = x.declaration_id WHERE x.id = ?"
@@ -110,7 +142,7 @@ private struct RowOwners {
     private mutating func deletedEvent(table: String, row: String) throws -> String? {
         switch EventsTable(rawValue: table) {
         case .events: return nil
-        case .sessionRoles, .rsvps:
+        case .sessionRoles, .rsvps, .documents, .statements:
             return try scope(table: table, row: row, .sessionID).flatMap {
                 try event(table: EventsTable.sessions.name, row: $0)
             }
@@ -122,9 +154,10 @@ private struct RowOwners {
         }
     }
 
-    func session(ofRole row: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT session_id FROM session_roles WHERE id = ?", arguments: [row])
-            ?? scope(table: EventsTable.sessionRoles.name, row: row, .sessionID)
+    /// The session a role or document belongs to, alive or deleted.
+    func session(of table: String, row: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT session_id FROM \(table) WHERE id = ?", arguments: [row])
+            ?? scope(table: table, row: row, .sessionID)
     }
 
     mutating func person(table: String, row: String) throws -> String? {
@@ -135,6 +168,13 @@ private struct RowOwners {
             ?? scope(table: table, row: row, .personID)
         people[key] = person
         return person
+    }
+
+    mutating func isChathamHouse(_ session: String) throws -> Bool {
+        if let known = chathamHouse[session] { return known }
+        let holds = try ChathamHouse.holds(session: session, in: db)
+        chathamHouse[session] = holds
+        return holds
     }
 
     func exists(table: String, row: String) throws -> Bool {

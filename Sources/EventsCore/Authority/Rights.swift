@@ -16,6 +16,16 @@ struct Rights {
     let roleSessions: Set<String>
     /// Sessions where the person's RSVP holds a confirmed seat.
     let seatedSessions: Set<String>
+    /// Events the person is invited to as a whole.
+    let invitedEvents: Set<String>
+
+    /// Whether the account takes part in a session of `event`: it organizes the event, holds a role in the
+    /// session, is invited to it or to its event, or holds a confirmed seat. Under the Chatham House Rule only
+    /// participants learn who chairs and speaks.
+    func takesPart(in session: String, of event: String) -> Bool {
+        isAdmin || organizes.contains(event) || roleSessions.contains(session) || invitedSessions[session] != nil
+            || invitedEvents.contains(event) || seatedSessions.contains(session)
+    }
 
     /// Whether the account may read the event's own row: it sees the event, or a session of it.
     func seesEventRow(_ event: String) -> Bool {
@@ -36,7 +46,7 @@ struct Rights {
             return Rights(
                 accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: Set(published),
                 invitedSessions: [:], coChairs: [],
-                roleSessions: [], seatedSessions: [])
+                roleSessions: [], seatedSessions: [], invitedEvents: [])
         }
         let email: String = account[EventsColumn.email]
         let personID = RowID.person(email: email)
@@ -69,6 +79,9 @@ struct Rights {
         let seated = try String.fetchAll(
             db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'",
             arguments: arguments)
+        let invitedEvents = try String.fetchAll(
+            db, sql: "SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL",
+            arguments: arguments)
         return Rights(
             accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes,
             sees: Set(sees),
@@ -76,6 +89,6 @@ struct Rights {
                 invited.map { ($0[EventsColumn.sessionID], $0[EventsColumn.eventID]) },
                 uniquingKeysWith: { first, _ in first }),
             coChairs: Set(coChairs), roleSessions: Set(roles.map { $0[EventsColumn.sessionID] as String }),
-            seatedSessions: Set(seated))
+            seatedSessions: Set(seated), invitedEvents: Set(invitedEvents))
     }
 }

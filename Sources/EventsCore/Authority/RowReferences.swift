@@ -12,9 +12,11 @@ enum RowReferences {
         },
         .segments: [Reference(table: .sessions, column: .segmentID)],
         .rooms: [Reference(table: .sessions, column: .roomID)],
-        .sessions: [Reference(table: .rsvps, column: .sessionID), Reference(table: .invitations, column: .sessionID)],
-        .organizations: [Reference(table: .people, column: .organizationID)],
-        .people: [EventsTable.sessionRoles, .invitations, .rsvps, .signatures].map {
+        .sessions: [EventsTable.rsvps, .invitations, .statements].map { Reference(table: $0, column: .sessionID) },
+        .organizations: [
+            Reference(table: .people, column: .organizationID), Reference(table: .statements, column: .onBehalfOf),
+        ],
+        .people: [EventsTable.sessionRoles, .invitations, .rsvps, .signatures, .statements].map {
             Reference(table: $0, column: .personID)
         } + [Reference(table: .rsvps, column: .substituteID)],
         .declarations: [Reference(table: .signatures, column: .declarationID)],

@@ -144,10 +144,11 @@ private struct SeatVerdict: Equatable {
 
 extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed, then
-    /// number the schedule publications it brought.
+    /// number the schedule publications and the inscriptions on lists of speakers it brought.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
         try decideSeats(after: rows, writer: &writer)
         try ScheduleNumbering.number(rows, by: principal, writer: &writer)
+        try StatementArrivals.number(rows, writer: &writer)
     }
 
     private func decideSeats(after rows: [RowKey], writer: inout LocalWrite) throws {

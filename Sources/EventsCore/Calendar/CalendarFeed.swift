@@ -83,6 +83,9 @@ public struct CalendarFeed: Sendable {
         if let url = session.joinURL.flatMap(Self.uri) {
             lines.append(ContentLine(name: "URL", parameters: [("VALUE", "URI")], value: url))
         }
+        lines += entry.item.documents.compactMap { document in
+            Self.uri(document.url).map { ContentLine(name: "ATTACH", value: $0) }
+        }
         lines.append(.textList("CATEGORIES", [session.format.rawValue] + [entry.item.segment].compactMap { $0 }))
         let status = session.isCancelled ? "CANCELLED" : entry.attendance?.isWaiting == true ? "TENTATIVE" : "CONFIRMED"
         lines.append(ContentLine(name: "STATUS", value: status))
@@ -109,6 +112,7 @@ public struct CalendarFeed: Sendable {
             let role = person.role.prefix(1).uppercased() + person.role.dropFirst()
             parts.append("\(role): \(person.name)\(person.organization.map { " (\($0))" } ?? "")")
         }
+        if item.session.chathamHouse { parts.append(Session.chathamHouseNotice) }
         if let description = item.session.description { parts.append(description) }
         if let join = item.session.joinURL { parts.append("Join: \(join)") }
         if let recording = item.session.recordingURL { parts.append("Recording: \(recording)") }

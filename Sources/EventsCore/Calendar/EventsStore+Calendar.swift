@@ -54,6 +54,10 @@ extension EventsStore {
                 {
                     item.session.joinURL = nil
                 }
+                if try !access.seesNames(inSession: item.session.id, of: item.session.eventID) {
+                    item.people = []
+                    item.session.recordingURL = nil
+                }
                 return item
             }
         }

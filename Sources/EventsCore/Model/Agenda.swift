@@ -18,6 +18,8 @@ public struct Agenda: Codable, Sendable {
         /// The session needs a seat, so its join link reaches only those who hold one (and organizers, chairs
         /// and speakers).
         public var joinRequiresSeat = false
+        /// Working papers and other documents of the session.
+        public var documents: [Document] = []
     }
 
     public var event: Event

@@ -21,10 +21,18 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
     public var description: String?
     /// The iCalendar SEQUENCE: raised by every change of time, place or status, and replicated like any field.
     public var sequence: Int
+    /// Held under the Chatham House Rule: who chairs and speaks is told to its participants only.
+    public var chathamHouse: Bool
+    /// The minutes each statement on its list of speakers takes; `nil` for the default.
+    public var statementMinutes: Int?
     /// Set by API reads: the session needs a seat, so its join link reaches only those who hold one.
     public var joinRequiresSeat: Bool?
 
     public var isCancelled: Bool { status == .cancelled }
+
+    /// What every export says of a session under the Chatham House Rule.
+    public static let chathamHouseNotice =
+        "Held under the Chatham House Rule: what is said may be used, but not who said it or who took part."
 
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.sessions.name)
@@ -44,5 +52,7 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord {
         invitationOnly = try fields.value(.invitationOnly) ?? false
         description = try fields.value(.description)
         sequence = try fields.value(.sequence) ?? 0
+        chathamHouse = try fields.value(.chathamHouse) ?? false
+        statementMinutes = try fields.value(.statementMinutes)
     }
 }

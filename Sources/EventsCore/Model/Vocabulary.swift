@@ -34,6 +34,21 @@ public enum SeatDecision: String, CaseIterable, Codable, Sendable, CustomStringC
     case confirmed, waitlisted, refused
 }
 
+/// Where a speaker stands on a plenary's list of speakers, in protocol order: heads of State or Government
+/// first, observers after States, civil society and the private sector last.
+public enum ProtocolRank: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case headOfState = "head-of-state"
+    case vicePresident = "vice-president"
+    case minister
+    case viceMinister = "vice-minister"
+    case headOfDelegation = "head-of-delegation"
+    case observer
+    case civilSociety = "civil-society"
+
+    /// Its place in protocol order, 0 first.
+    public var precedence: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
+}
+
 public enum SessionStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case scheduled, cancelled
 }

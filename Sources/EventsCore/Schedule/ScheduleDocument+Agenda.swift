@@ -66,7 +66,10 @@ extension ScheduleDocument {
             room: session.room ?? (session.joinURL == nil && session.format != .webinar ? "To be announced" : "Online"),
             type: session.format.rawValue, track: item.segment,
             slug: ([acronym, String(number)] + (titleSlug.isEmpty ? [] : [titleSlug])).joined(separator: "-"),
-            url: sessionURL, abstract: session.description ?? "", persons: persons, links: links)
+            url: sessionURL,
+            abstract: ([session.chathamHouse ? Session.chathamHouseNotice : nil, session.description].compactMap { $0 })
+                .joined(separator: "\n\n"),
+            persons: persons, links: links)
     }
 
     /// The event's slug as the format's acronym: lowercase letters, digits and `_`, at least four of them.

@@ -35,6 +35,11 @@ public enum EventsColumn: String, CaseIterable, Sendable, ColumnExpression {
     case declarationID = "declaration_id"
     case signedAt = "signed_at"
     case note, number, hash, content
+    case url, language, rank, arrival
+    case onBehalfOf = "on_behalf_of"
+    case inscribedAt = "inscribed_at"
+    case chathamHouse = "chatham_house"
+    case statementMinutes = "statement_minutes"
     case requestedAt = "requested_at"
     case publishedAt = "published_at"
     case publishedBy = "published_by"

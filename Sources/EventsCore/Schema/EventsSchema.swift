@@ -8,7 +8,9 @@ public enum EventsSchema {
     /// 2: sessions hold their room's id (`room_id`), so seats follow the room through renames.
     /// 3: a waitlisted RSVP holds its place in the queue (`waitlist_position`), not only in the reason's words.
     /// 4: published schedule versions (`schedule_versions`), numbered by the daemon.
-    public static let version = 4
+    /// 5: a session's working papers and documents (`documents`), lists of speakers (`statements`, with the
+    /// session's `statement_minutes`), sessions under the Chatham House Rule (`chatham_house`).
+    public static let version = 5
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -51,6 +53,7 @@ public enum EventsSchema {
             .init(.invitationOnly, .boolean), .init(.description, longText),
             .init(.sequence, .integer(0...Int64(Int32.max))),
             .init(.roomID, .identifier, since: 2),
+            .init(.chathamHouse, .boolean, since: 5), .init(.statementMinutes, .integer(1...240), since: 5),
         ],
         indexed: [.eventID], deletionScope: [.eventID])
 
@@ -120,6 +123,26 @@ public enum EventsSchema {
         ],
         indexed: [.eventID], deletionScope: [.eventID], since: 4, closesPushBatch: true)
 
+    /// A working paper or other document of a session, by link, with its language (a BCP 47 tag such as `fr`).
+    public static let documents = ReplicatedTable(
+        .documents,
+        columns: [
+            .init(.sessionID, .identifier), .init(.title, title), .init(.url, .url), .init(.language, languageTag),
+        ],
+        indexed: [.sessionID], deletionScope: [.sessionID], since: 5)
+
+    static let languageTag = ValueDomain.text(max: 35)
+
+    /// A delegation's inscription on a session's list of speakers; the daemon numbers its arrival, which orders
+    /// the list within a protocol rank.
+    public static let statements = ReplicatedTable(
+        .statements,
+        columns: [
+            .init(.sessionID, .identifier), .init(.personID, .identifier),
+            .init(.rank, .word(ProtocolRank.allCases.map(\.rawValue))), .init(.onBehalfOf, .identifier),
+            .init(.inscribedAt, .instant), .init(.arrival, .integer(1...Int64(Int32.max))),
+        ],
+        indexed: [.sessionID], deletionScope: [.sessionID, .personID], since: 5)
     static let versionNote = ValueDomain.text(max: 500)
     static let scheduleContent = ValueDomain.text(max: 4_000_000)
 
@@ -127,6 +150,6 @@ public enum EventsSchema {
         version: version,
         tables: [
             events, segments, rooms, sessions, organizations, people, sessionRoles, invitations, rsvps, declarations,
-            signatures, scheduleVersions,
+            signatures, scheduleVersions, documents, statements,
         ])
 }

@@ -28,6 +28,12 @@ public enum RowID {
     public static func declaration(event: String, key: String) -> String {
         StableID.make("declaration", event, key.lowercased())
     }
+    /// A session's document, by its link: the same paper added twice offline is one row.
+    public static func document(session: String, url: String) -> String { StableID.make("document", session, url) }
+    /// A person's inscription on a session's list of speakers: one per person and session.
+    public static func statement(session: String, person: String) -> String {
+        StableID.make("statement", session, person)
+    }
     public static func signature(declaration: String, person: String) -> String {
         StableID.make("signature", declaration, person)
     }

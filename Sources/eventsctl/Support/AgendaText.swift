@@ -34,6 +34,12 @@ struct AgendaText {
                 }
                 lines.append("               \(label(group.key, count: names.count)): \(names.joined(separator: ", "))")
             }
+            if session.chathamHouse { lines.append("               \(Session.chathamHouseNotice)") }
+            for document in item.documents {
+                lines.append(
+                    "               Paper: \(document.title)\(document.language.map { " [\($0)]" } ?? "") \(document.url)"
+                )
+            }
             if let rsvp = item.rsvp {
                 let decision =
                     rsvp.decision.map { " — \($0.rawValue)\(rsvp.decisionReason.map { ": \($0)" } ?? "")" }

@@ -40,6 +40,8 @@ func buildRouter(
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
     RSVPController(store: store, maxBodySize: configuration.maxBodySize, database: services.database).addRoutes(to: v1)
+    StatementsController(store: store, maxBodySize: configuration.maxBodySize, database: services.database)
+        .addRoutes(to: v1)
     ScheduleVersionsController(store: store, maxBodySize: configuration.maxBodySize, database: services.database)
         .addRoutes(to: v1)
     v1.addRoutes(
@@ -81,6 +83,7 @@ private func addResourceRoutes(
     add(RSVPResource.self, at: "rsvps")
     add(DeclarationResource.self, at: "declarations")
     add(SignatureResource.self, at: "signatures")
+    add(DocumentResource.self, at: "documents")
 }
 
 struct HealthStatus: ResponseEncodable {

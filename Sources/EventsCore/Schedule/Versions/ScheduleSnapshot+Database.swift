@@ -2,7 +2,7 @@ import GRDB
 
 extension ScheduleSnapshot {
     /// The event's programme as its attendees see it in `db`: every session, with the people in its roles by
-    /// name and organization.
+    /// name and organization (none under the Chatham House Rule, whose names only participants learn).
     static func read(eventID: String, in db: Database) throws -> ScheduleSnapshot {
         let sessions = try Session.fetchAll(
             db, sql: "SELECT * FROM sessions WHERE event_id = ?", arguments: [eventID])
@@ -13,7 +13,7 @@ extension ScheduleSnapshot {
                 SessionState(
                     id: session.id, title: session.title, format: session.format, startsAt: session.startsAt,
                     endsAt: session.endsAt, room: session.room, status: session.status,
-                    people: people[session.id] ?? [])
+                    people: session.chathamHouse ? [] : people[session.id] ?? [])
             })
     }
 

@@ -23,7 +23,8 @@ extension EventsStore {
                         try RSVP.fetchOne(
                             db, sql: "SELECT * FROM rsvps WHERE id = ?",
                             arguments: [RowID.rsvp(session: session.id, person: $0.id)])
-                    }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db))
+                    }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db),
+                    documents: try Self.documents(ofSession: session.id, in: db))
             }
             return Agenda(event: event, items: items)
         }

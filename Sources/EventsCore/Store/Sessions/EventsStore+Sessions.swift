@@ -124,6 +124,11 @@ extension EventsStore {
             values[.capacity] = .integer(Int64(capacity))
         }
         if let invitationOnly = draft.invitationOnly { values[.invitationOnly] = .integer(invitationOnly ? 1 : 0) }
+        if let chathamHouse = draft.chathamHouse { values[.chathamHouse] = .integer(chathamHouse ? 1 : 0) }
+        if let minutes = draft.statementMinutes {
+            guard (1...240).contains(minutes) else { throw EventsError.invalidStatementMinutes(minutes) }
+            values[.statementMinutes] = .integer(Int64(minutes))
+        }
         if let description = draft.description {
             values[.description] = try optionalText(description, "description", fitting: EventsSchema.longText)
         }

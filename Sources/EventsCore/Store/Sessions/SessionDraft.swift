@@ -14,11 +14,14 @@ public struct SessionDraft: Sendable, Equatable, Decodable {
     public var capacity: Int?
     public var invitationOnly: Bool?
     public var description: String?
+    public var chathamHouse: Bool?
+    public var statementMinutes: Int?
 
     public init(
         title: String? = nil, format: String? = nil, start: String? = nil, end: String? = nil, room: String? = nil,
         segment: String? = nil, joinURL: String? = nil, recordingURL: String? = nil, capacity: Int? = nil,
-        invitationOnly: Bool? = nil, description: String? = nil
+        invitationOnly: Bool? = nil, description: String? = nil, chathamHouse: Bool? = nil,
+        statementMinutes: Int? = nil
     ) {
         self.title = title
         self.format = format
@@ -31,11 +34,13 @@ public struct SessionDraft: Sendable, Equatable, Decodable {
         self.capacity = capacity
         self.invitationOnly = invitationOnly
         self.description = description
+        self.chathamHouse = chathamHouse
+        self.statementMinutes = statementMinutes
     }
 
     private enum CodingKeys: String, CodingKey {
         case title, format, startsAt, endsAt, room, segmentID, joinURL, recordingURL, capacity, invitationOnly
-        case description
+        case description, chathamHouse, statementMinutes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +56,8 @@ public struct SessionDraft: Sendable, Equatable, Decodable {
             recordingURL: try fields.decodeIfPresent(String.self, forKey: .recordingURL),
             capacity: try fields.decodeIfPresent(Int.self, forKey: .capacity),
             invitationOnly: try fields.decodeIfPresent(Bool.self, forKey: .invitationOnly),
-            description: try fields.decodeIfPresent(String.self, forKey: .description))
+            description: try fields.decodeIfPresent(String.self, forKey: .description),
+            chathamHouse: try fields.decodeIfPresent(Bool.self, forKey: .chathamHouse),
+            statementMinutes: try fields.decodeIfPresent(Int.self, forKey: .statementMinutes))
     }
 }

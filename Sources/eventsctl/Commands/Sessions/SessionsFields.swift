@@ -12,17 +12,21 @@ extension Sessions {
         @Option(help: "The recording's link.") var recordingUrl: String?
         @Option(help: "A description.") var description: String?
         @Flag(inversion: .prefixedNo, help: "Only invitees may RSVP.") var invitationOnly: Bool? = nil
+        @Flag(inversion: .prefixedNo, help: "Held under the Chatham House Rule: names only for participants.")
+        var chathamHouse: Bool? = nil
+        @Option(help: "Minutes per statement on its list of speakers (default 5).") var statementMinutes: Int?
 
         func draft(title: String?, start: String?, end: String?) -> SessionDraft {
             SessionDraft(
                 title: title, format: format, start: start, end: end, room: room, segment: segment, joinURL: joinUrl,
-                recordingURL: recordingUrl, capacity: capacity, invitationOnly: invitationOnly, description: description
-            )
+                recordingURL: recordingUrl, capacity: capacity, invitationOnly: invitationOnly,
+                description: description,
+                chathamHouse: chathamHouse, statementMinutes: statementMinutes)
         }
 
         var isEmpty: Bool {
             room == nil && format == nil && segment == nil && capacity == nil && joinUrl == nil && recordingUrl == nil
-                && description == nil && invitationOnly == nil
+                && description == nil && invitationOnly == nil && chathamHouse == nil && statementMinutes == nil
         }
     }
 }

@@ -1,0 +1,25 @@
+import GRDB
+import Sync
+
+/// The daemon numbers inscriptions on a list of speakers in the order they reach it, in the write's own
+/// transaction, so every laptop shows the same order after a sync. An inscription withdrawn and made again
+/// arrives anew.
+enum StatementArrivals {
+    static func number(_ rows: [RowKey], writer: inout LocalWrite) throws {
+        let ids = rows.filter { $0.table == EventsTable.statements.name }.map(\.id)
+        guard !ids.isEmpty else { return }
+        let arriving = try Statement.fetchAll(
+            writer.db,
+            sql: """
+                SELECT * FROM statements WHERE arrival IS NULL AND id IN (\(databaseQuestionMarks(count: ids.count)))
+                ORDER BY inscribed_at, id
+                """,
+            arguments: StatementArguments(ids))
+        for statement in arriving {
+            let last = try Int64.fetchOne(
+                writer.db, sql: "SELECT max(arrival) FROM statements WHERE session_id = ?",
+                arguments: [statement.sessionID])
+            try writer.update(.statements, id: statement.id, values: [.arrival: .integer((last ?? 0) + 1)])
+        }
+    }
+}
