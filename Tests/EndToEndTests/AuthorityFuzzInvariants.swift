@@ -92,7 +92,7 @@ struct AuthorityInvariants {
     static let coChairColumns: Set<String> = ["title", "description", "join_url", "recording_url"]
     static let ownRSVPColumns: Set<String> = ["response", "substitute_id", "responded_at"]
     static let ownSignatureColumns: Set<String> = ["reservation", "signed_at"]
-    static let ownPersonColumns: Set<String> = ["name", "country", "organization_id"]
+    static let ownPersonColumns: Set<String> = ["name", "country"]
     static let eventTables: Set<String> = [
         "segments", "rooms", "sessions", "session_roles", "invitations", "declarations",
     ]

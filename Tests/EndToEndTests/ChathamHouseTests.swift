@@ -31,6 +31,9 @@ import Testing
         _ = try other.ok("sync")
         #expect(try JoinLinkTests.filesHold("Katrin Weber", laptop: other), "an open roundtable names its chair")
 
+        _ = try organizer.ok("schedule", "publish", "--event", "gms", "--note", "Returns roundtable chaired")
+        _ = try organizer.ok(
+            "statements", "inscribe", "--session", roundtable, "--person", Self.chair, "--rank", "minister")
         _ = try organizer.ok("sessions", "edit", roundtable, "--chatham-house")
         _ = try organizer.ok("sync")
         _ = try other.ok("sync")
@@ -57,6 +60,18 @@ import Testing
         #expect(!schedule.contains("Katrin Weber") && schedule.contains("Held under the Chatham House Rule"))
 
         let token = world.tokens[World.attendees[2]]!
+        let changes = try HostileInputTests.request(
+            "\(daemon.url)/v1/events/gms/changes?since=0", method: "GET", token: token)
+        #expect(!String(decoding: changes.body, as: UTF8.self).contains("Katrin"), "nor an earlier version")
+        let speakers = "\(daemon.url)/v1/sessions/\(roundtable)/statements"
+        let list = try CraftedPushOverHTTPTests.get(speakers, token: token).body
+        #expect((list["entries"] as? [Any])?.isEmpty == true, "nor its list of speakers")
+        let organizers = try CraftedPushOverHTTPTests.get(speakers, token: world.tokens["organizer@example.org"]!)
+        #expect((organizers.body["entries"] as? [Any])?.count == 1)
+        for person in [Self.chair, "nobody@example.org"] {
+            let withdrawn = try HostileInputTests.request("\(speakers)/\(person)", method: "DELETE", token: token)
+            #expect(withdrawn.status == 404, "an inscription it may not read is not found, whether it exists or not")
+        }
         let roles = try CraftedPushOverHTTPTests.items("\(daemon.url)/v1/session-roles?event=gms", token: token)
         #expect(!roles.contains { $0["sessionID"] as? String == roundtable }, "no names through the API either")
         let session = try CraftedPushOverHTTPTests.get("\(daemon.url)/v1/sessions/\(roundtable)", token: token).body

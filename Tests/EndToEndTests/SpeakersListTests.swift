@@ -104,12 +104,27 @@ import Testing
             daemon.url, token: world.tokens[Self.third]!, [("statements", statement, "arrival", .integer(1), 0)],
             ahead: 60_000)
         #expect(CraftedPushOverHTTPTests.rejected(jump) > 0, "nobody jumps the queue")
+        let promoted = try CraftedPushOverHTTPTests.push(
+            daemon.url, token: world.tokens[Self.third]!,
+            [("statements", statement, "rank", .text("head-of-state"), 0)], ahead: 60_000)
+        #expect(CraftedPushOverHTTPTests.rejected(promoted) > 0, "another rank does not keep the place")
+        let ecuadorID = StableID.make("organization", "government of ecuador")
+        let defected = try HostileInputTests.request(
+            "\(daemon.url)/v1/people/\(RowID.person(email: Self.third))", method: "PATCH",
+            token: world.tokens[Self.third]!, body: Data(#"{"organizationID":"\#(ecuadorID)"}"#.utf8))
+        #expect(defected.status == 403, "a person does not change delegation to inscribe for another")
+        _ = try ecuador.ok(
+            "statements", "inscribe", "--session", plenary, "--person", Self.first, "--rank", "head-of-state")
+        _ = try ecuador.ok("sync")
+        #expect(
+            try Self.list(ecuador, plenary).entries.map(\.name) == ["Luis Mena", "Ana Ruiz", "Amy Pope"],
+            "inscribed anew at another rank: at the end of that rank")
 
         _ = try ecuador.ok("statements", "withdraw", "--session", plenary, "--person", Self.second)
         _ = try ecuador.ok("sync")
         let overHTTP = try CraftedPushOverHTTPTests.get(
             "\(daemon.url)/v1/sessions/\(plenary)/statements", token: world.tokens[Self.third]!)
         let names = (overHTTP.body["entries"] as? [[String: Any]])?.map { $0["name"] as? String }
-        #expect(names == ["Amy Pope", "Ana Ruiz"])
+        #expect(names == ["Ana Ruiz", "Amy Pope"])
     }
 }

@@ -48,6 +48,10 @@ import Testing
             body: Data(#"{"sessionID":"\#(world.inSalon)","title":"Mine","url":"https://example.org/mine"}"#.utf8))
         #expect(forged.status == 403, "attendees do not add papers")
 
+        let deleted = try HostileInputTests.request(
+            "\(daemon.url)/v1/sessions/\(world.inSalon)", method: "DELETE",
+            token: world.tokens["organizer@example.org"]!)
+        #expect(deleted.status == 409, "a session with papers is not deleted from under them")
         _ = try organizer.ok("documents", "remove", paper)
         _ = try organizer.ok("sync")
         _ = try attendee.ok("sync")

@@ -1,13 +1,20 @@
 import GRDB
+import Sync
 
 /// Sessions held under the Chatham House Rule: participants (`Rights.takesPart`) see who chairs and speaks;
 /// everyone else sees the session without any names and without its recording.
 enum ChathamHouse {
-    /// Whether the session is held under the rule.
+    /// Whether the session is held under the rule; a deleted session answers from what it kept of itself, so
+    /// the deletions of its roles and inscriptions reach its participants only.
     static func holds(session: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT coalesce(chatham_house, 0) = 1 FROM sessions WHERE id = ?", arguments: [session])
-            ?? false
+        if let live = try Int.fetchOne(
+            db, sql: "SELECT coalesce(chatham_house, 0) FROM sessions WHERE id = ?", arguments: [session])
+        {
+            return live == 1
+        }
+        let kept: Int? = try DeletedRows.scopeValue(
+            of: EventsTable.sessions.name, row: session, column: EventsColumn.chathamHouse.name, in: db)
+        return kept == 1
     }
 
     /// The sessions of the events the account sees whose names it may not see: part of its view, so that a

@@ -17,13 +17,15 @@ struct EventsJudge: RowJudge {
         ),
         .statements: ([.arrival], "Only the daemon orders a list of speakers."),
     ]
-    static let ownPersonColumns: Set<EventsColumn> = [.name, .organizationID, .country]
+    /// A person's own details. Not their organization: it says which delegation they speak and inscribe for,
+    /// which organizers decide.
+    static let ownPersonColumns: Set<EventsColumn> = [.name, .country]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
     static let linkColumns: [EventsTable: [EventsColumn]] = [
         .events: [.slug], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
         .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
         .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
-        .signatures: [.declarationID, .personID], .people: [.email], .documents: [.sessionID],
+        .signatures: [.declarationID, .personID], .people: [.email], .documents: [.sessionID, .url],
         .statements: [.sessionID, .personID],
     ]
 

@@ -45,7 +45,7 @@ struct ReadAccess {
             let session = table == EventsTable.sessions.name ? row : try rows.session(of: table, row: row)
             guard let session, rights.seesSession(session, of: event) else { return false }
             if try namesPeople(table: table, column: column), try rows.isChathamHouse(session),
-                !rights.takesPart(in: session, of: event)
+                !rights.takesPart(in: session, of: event), try !namesMe(table: table, row: row)
             {
                 return false
             }
@@ -70,6 +70,12 @@ struct ReadAccess {
     /// Chatham House Rule, where only participants may.
     mutating func seesNames(inSession session: String, of event: String) throws -> Bool {
         try rights.isAdmin || !rows.isChathamHouse(session) || rights.takesPart(in: session, of: event)
+    }
+
+    /// An account always reads its own inscription on a list of speakers.
+    private mutating func namesMe(table: String, row: String) throws -> Bool {
+        guard table == EventsTable.statements.name, let me = rights.personID else { return false }
+        return try rows.person(table: table, row: row) == me
     }
 
     /// What names a session's people: its roles, its list of speakers, and its recording.
@@ -154,7 +160,7 @@ private struct RowOwners {
         }
     }
 
-    /// The session a role or document belongs to, alive or deleted.
+    /// The session a role, document or inscription belongs to, alive or deleted.
     func session(of table: String, row: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT session_id FROM \(table) WHERE id = ?", arguments: [row])
             ?? scope(table: table, row: row, .sessionID)

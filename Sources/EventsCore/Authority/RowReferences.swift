@@ -12,7 +12,9 @@ enum RowReferences {
         },
         .segments: [Reference(table: .sessions, column: .segmentID)],
         .rooms: [Reference(table: .sessions, column: .roomID)],
-        .sessions: [EventsTable.rsvps, .invitations, .statements].map { Reference(table: $0, column: .sessionID) },
+        .sessions: [EventsTable.rsvps, .invitations, .statements, .documents].map {
+            Reference(table: $0, column: .sessionID)
+        },
         .organizations: [
             Reference(table: .people, column: .organizationID), Reference(table: .statements, column: .onBehalfOf),
         ],

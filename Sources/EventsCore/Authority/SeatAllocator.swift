@@ -144,9 +144,11 @@ private struct SeatVerdict: Equatable {
 
 extension EventsPolicy {
     /// After a batch: reconsider the seats of every session whose RSVPs, capacity or invitations changed, then
-    /// number the schedule publications and the inscriptions on lists of speakers it brought.
+    /// keep the names of sessions put under the Chatham House Rule out of published versions, and number the
+    /// schedule publications and the inscriptions on lists of speakers it brought.
     public func didApply(rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
         try decideSeats(after: rows, writer: &writer)
+        try ScheduleRedaction.redact(after: rows, writer: &writer)
         try ScheduleNumbering.number(rows, by: principal, writer: &writer)
         try StatementArrivals.number(rows, writer: &writer)
     }

@@ -18,7 +18,8 @@ public struct Statement: Codable, Sendable, Equatable, FetchableRecord {
         id = try fields.id
         sessionID = try fields.value(.sessionID) ?? ""
         personID = try fields.value(.personID) ?? ""
-        rank = try fields.word(.rank) ?? .observer
+        // A rank whose field has not arrived yet counts last.
+        rank = try fields.word(.rank) ?? .civilSociety
         onBehalfOf = try fields.value(.onBehalfOf)
         inscribedAt = try fields.value(.inscribedAt)
         arrival = try fields.value(.arrival)

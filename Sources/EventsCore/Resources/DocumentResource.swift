@@ -1,4 +1,5 @@
-/// `documents`: a session's working papers and other documents, by link; the event's organizers write them.
+/// `documents`: a session's working papers and other documents, by link (fixed: another link is another
+/// document); the event's organizers write them.
 public enum DocumentResource: Resource {
     public typealias Model = Document
 
@@ -11,7 +12,6 @@ public enum DocumentResource: Resource {
 
     public struct Changes: Decodable, Sendable {
         public var title: String?
-        public var url: String?
         public var language: String?
     }
 
@@ -24,7 +24,7 @@ public enum DocumentResource: Resource {
     }
 
     public static func update(id: String, _ changes: Changes, in store: EventsStore) throws {
-        try store.editDocument(id: id, title: changes.title, url: changes.url, language: changes.language)
+        try store.editDocument(id: id, title: changes.title, language: changes.language)
     }
 
     public static func delete(id: String, in store: EventsStore) throws {

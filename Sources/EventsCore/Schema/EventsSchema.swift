@@ -55,7 +55,7 @@ public enum EventsSchema {
             .init(.roomID, .identifier, since: 2),
             .init(.chathamHouse, .boolean, since: 5), .init(.statementMinutes, .integer(1...240), since: 5),
         ],
-        indexed: [.eventID], deletionScope: [.eventID])
+        indexed: [.eventID], deletionScope: [.eventID, .chathamHouse])
 
     public static let organizations = ReplicatedTable(
         .organizations,

@@ -11,6 +11,8 @@ extension EventsStore {
         let language = try language.map { try Self.optionalText($0, "language", fitting: EventsSchema.languageTag) }
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
+            try requireVisible(
+                EventsTable.sessions.name, id: session.id, in: write.db, otherwise: .sessionNotFound(sessionID))
             let id = RowID.document(session: session.id, url: link)
             try upsert(
                 &write, table: .documents, id: id,
@@ -22,11 +24,11 @@ extension EventsStore {
         }
     }
 
-    /// Changes a document's title, link or language (`nil` leaves a field, an empty language clears it).
-    public func editDocument(id: String, title: String?, url: String?, language: String?) throws {
+    /// Changes a document's title or language (`nil` leaves a field, an empty language clears it). Its link is
+    /// what it is: another link is another document.
+    public func editDocument(id: String, title: String?, language: String?) throws {
         var values: [EventsColumn: SyncValue] = [:]
         if let title { values[.title] = .text(try Self.required(title, "document title", fitting: EventsSchema.title)) }
-        if let url { values[.url] = .text(try Self.documentLink(url)) }
         if let language {
             values[.language] = try Self.optionalText(language, "language", fitting: EventsSchema.languageTag)
         }

@@ -4,8 +4,8 @@ import Sync
 
 extension EventsStore {
     /// Inscribes a person on a session's list of speakers at a protocol rank, on behalf of an organization (by
-    /// name or id; default the person's own); inscribing again changes rank and organization and keeps the
-    /// place. Returns the inscription's id.
+    /// name or id; default the person's own); inscribing again at the same rank changes the organization and
+    /// keeps the place, at another rank it starts anew. Returns the inscription's id.
     @discardableResult
     public func inscribe(sessionID: String, person reference: String, rank: String, onBehalfOf organization: String?)
         throws -> String
@@ -19,11 +19,13 @@ extension EventsStore {
             let behalf = try organization.map { try Self.organizationID($0, in: write.db) } ?? person.organizationID
             let id = RowID.statement(session: session.id, person: person.id)
             let inscribedAt = Instant.format(Date(timeIntervalSince1970: Double(write.now) / 1000))
-            if try write.exists(in: .statements, id: id) {
-                try write.update(
-                    .statements, id: id,
-                    values: [.rank: .text(rank.rawValue), .onBehalfOf: behalf.map(SyncValue.text) ?? .null])
+            let current = try Statement.fetchOne(
+                write.db, sql: "SELECT * FROM statements WHERE id = ?", arguments: [id])
+            if let current, current.rank == rank {
+                try write.update(.statements, id: id, values: [.onBehalfOf: behalf.map(SyncValue.text) ?? .null])
             } else {
+                // Another rank is a new inscription: it goes to the end of its rank when it reaches the daemon.
+                if current != nil { try write.delete(from: .statements, id: id) }
                 try write.insert(
                     into: .statements, id: id,
                     values: [
@@ -35,12 +37,16 @@ extension EventsStore {
         }
     }
 
-    /// Takes a person off a session's list of speakers.
+    /// Takes a person off a session's list of speakers. An inscription the account may not read is not found,
+    /// whether it exists or not.
     public func withdrawStatement(sessionID: String, person reference: String) throws {
-        let id = try replica.read { db in
-            RowID.statement(session: sessionID, person: try Self.speaker(reference, in: db).id)
+        try write { write in
+            let id = RowID.statement(session: sessionID, person: try Self.speaker(reference, in: write.db).id)
+            let missing = EventsError.notFound(kind: "inscription", key: reference)
+            try requireVisible(EventsTable.statements.name, id: id, in: write.db, otherwise: missing)
+            guard try write.exists(in: .statements, id: id) else { throw missing }
+            try write.delete(from: .statements, id: id)
         }
-        try delete(.statements, id: id, missing: .notFound(kind: "inscription", key: reference))
     }
 
     /// The session's list of speakers, in order, with estimated starts.
@@ -52,12 +58,14 @@ extension EventsStore {
             let event = try Self.event(id: session.eventID, in: db)
             let minutes = session.statementMinutes ?? SpeakersList.defaultStatementMinutes
             let statements = SpeakersList.ordered(
-                try Statement.fetchAll(
-                    db, sql: "SELECT * FROM statements WHERE session_id = ?", arguments: [session.id]))
+                try visibleStatements(
+                    try Statement.fetchAll(
+                        db, sql: "SELECT * FROM statements WHERE session_id = ?", arguments: [session.id]),
+                    in: db))
             let entries = try statements.enumerated().map { index, statement in
                 SpeakersList.Entry(
                     position: index + 1, personID: statement.personID,
-                    name: try Self.personName(statement.personID, in: db), rank: statement.rank,
+                    name: try Self.speakerName(statement.personID, in: db), rank: statement.rank,
                     onBehalfOf: try Self.organizationName(
                         statement.onBehalfOf ?? (try? Self.speaker(statement.personID, in: db))?.organizationID, in: db),
                     estimatedStart: session.startsAt.addingTimeInterval(Double(index * minutes * 60)),
@@ -74,6 +82,20 @@ extension EventsStore {
         if let person = try? person(reference, in: db) { return (person.id, person.organizationID) }
         guard reference.looksLikeEmail else { throw EventsError.notFound(kind: "person", key: reference) }
         return (RowID.person(email: reference), nil)
+    }
+
+    /// For a store acting for an account, the inscriptions it may read (none of others under the Chatham House
+    /// Rule unless it takes part); on a laptop, all the replica holds.
+    private func visibleStatements(_ statements: [Statement], in db: Database) throws -> [Statement] {
+        guard let actor else { return statements }
+        var access = try ReadAccess(principal: actor.principal, in: db)
+        return try statements.filter { try access.sees(table: EventsTable.statements.name, row: $0.id, column: nil) }
+    }
+
+    /// The speaker's name, or a placeholder for someone inscribed by email whose row this laptop does not hold yet.
+    private static func speakerName(_ id: String, in db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT name FROM people WHERE id = ?", arguments: [id])
+            ?? "(inscribed by email; name after the next sync)"
     }
 
     private static func organizationName(_ id: String?, in db: Database) throws -> String? {

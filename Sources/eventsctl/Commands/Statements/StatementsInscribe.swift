@@ -10,14 +10,14 @@ extension Statements {
         @OptionGroup var global: GlobalOptions
         @Option(help: "The session's id.") var session: String
         @Option(help: "The speaker's email or id.") var person: String
-        @Option(help: "The speaker's protocol rank.") var rank: String
+        @Option(help: "The speaker's protocol rank.") var rank: ProtocolRank
         @Option(help: "The organization spoken for, as 'orgs list' shows it (default: the speaker's own).")
         var onBehalfOf: String?
 
         func run() throws {
             print(
                 try global.location.openStore().inscribe(
-                    sessionID: session, person: person, rank: rank, onBehalfOf: onBehalfOf))
+                    sessionID: session, person: person, rank: rank.rawValue, onBehalfOf: onBehalfOf))
         }
     }
 }
