@@ -15,11 +15,12 @@ extension Statements {
             if json { return try printJSON(list) }
             guard !list.entries.isEmpty else { return print("Nobody is inscribed yet.") }
             let zone = TimeZone(identifier: list.timeZone) ?? .gmt
-            var table = TextTable(header: ["#", "ABOUT", "RANK", "SPEAKER", "ON BEHALF OF", ""])
+            var table = TextTable(header: ["#", "ABOUT", "RANK", "SPEAKER", "ON BEHALF OF", "STATUS"])
             table.rows = list.entries.map { entry in
                 [
                     "\(entry.position)", Instant.display(entry.estimatedStart, in: zone, pattern: "HH:mm"),
-                    entry.rank.rawValue, entry.name, entry.onBehalfOf ?? "", entry.provisional ? "provisional" : "",
+                    entry.rank.rawValue, entry.name, entry.onBehalfOf ?? "",
+                    entry.provisional ? "provisional" : "ordered",
                 ]
             }
             print("\(list.statementMinutes) minutes a statement; times in \(list.timeZone)")
