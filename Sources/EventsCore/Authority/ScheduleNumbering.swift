@@ -9,15 +9,8 @@ import Sync
 /// was when it published; a crafted batch's further publications of the same event are not published.
 enum ScheduleNumbering {
     static func number(_ rows: [RowKey], by principal: String, writer: inout LocalWrite) throws {
-        let ids = rows.filter { $0.table == EventsTable.scheduleVersions.name }.map(\.id)
-        guard !ids.isEmpty else { return }
-        let pending = try ScheduleVersion.fetchAll(
-            writer.db,
-            sql: """
-                SELECT * FROM schedule_versions WHERE number IS NULL AND id IN (\(databaseQuestionMarks(count: ids.count)))
-                ORDER BY requested_at, id
-                """,
-            arguments: StatementArguments(ids))
+        let pending: [ScheduleVersion] = try AwaitingNumber.rows(
+            of: .scheduleVersions, without: .number, among: rows, orderedBy: [.requestedAt], in: writer.db)
         guard !pending.isEmpty else { return }
         let publisher = try String.fetchOne(
             writer.db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [principal]

@@ -6,15 +6,8 @@ import Sync
 /// arrives anew.
 enum StatementArrivals {
     static func number(_ rows: [RowKey], writer: inout LocalWrite) throws {
-        let ids = rows.filter { $0.table == EventsTable.statements.name }.map(\.id)
-        guard !ids.isEmpty else { return }
-        let arriving = try Statement.fetchAll(
-            writer.db,
-            sql: """
-                SELECT * FROM statements WHERE arrival IS NULL AND id IN (\(databaseQuestionMarks(count: ids.count)))
-                ORDER BY inscribed_at, id
-                """,
-            arguments: StatementArguments(ids))
+        let arriving: [Statement] = try AwaitingNumber.rows(
+            of: .statements, without: .arrival, among: rows, orderedBy: [.inscribedAt], in: writer.db)
         for statement in arriving {
             let last = try Int64.fetchOne(
                 writer.db, sql: "SELECT max(arrival) FROM statements WHERE session_id = ?",
