@@ -81,7 +81,7 @@ import Yams
                 found.append("type boolean, not \(property["type"] ?? "none")")
             }
         case .date:
-            expect("format", "date")
+            expectFormat("date")
         case .instant:
             expect("format", "date-time")
             expect("maxLength", domain.maxLength)

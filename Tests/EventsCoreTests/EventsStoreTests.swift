@@ -85,7 +85,7 @@ let mayorsSummit = EventDraft(
         let loader = SeedLoader(store: store)
         let added = try loader.load(directory: Self.seed)
         #expect(added > 20)
-        #expect(Set(try store.events().map(\.kind)) == ["summit", "forum", "webinar"])
+        #expect(Set(try store.events().map(\.kind)) == ["summit", "forum", "webinar", "dialogue"])
         #expect(try store.event(slug: "pss-2016").invitationOnly)
         let digest = try store.replica.contentDigest()
         #expect(try loader.load(directory: Self.seed) == 0)
@@ -94,6 +94,23 @@ let mayorsSummit = EventDraft(
         try store.deleteSession(id: lunch.id)
         #expect(try loader.load(directory: Self.seed) == 0)
         #expect(try !store.sessions(eventSlug: "gms-2017").contains { $0.id == lunch.id })
+    }
+
+    /// The UN High-level Dialogues as the record gives them: 2006 with four plenary meetings and four interactive
+    /// roundtables on the record's four themes, 2013 with its dates only.
+    @Test func theHighLevelDialoguesFollowTheRecord() throws {
+        let store = try temporaryStore()
+        try SeedLoader(store: store).load(directory: Self.seed)
+        let first = try store.agenda(eventSlug: "hld-2006")
+        #expect(first.event.startsOn == "2006-09-14" && first.event.endsOn == "2006-09-15")
+        #expect(first.items.filter { $0.session.format == .plenary }.count == 4)
+        let roundtables = first.items.filter { $0.session.format == .roundtable }.map(\.session.title)
+        #expect(roundtables.count == 4)
+        #expect(roundtables.contains { $0.contains("including remittances") })
+        #expect(first.items.allSatisfy { $0.people.isEmpty }, "the record names no speakers")
+        let second = try store.agenda(eventSlug: "hld-2013")
+        #expect(second.event.startsOn == "2013-10-03" && second.items.isEmpty, "the record gives no sessions")
+        #expect(try store.event(slug: "hld-2013").series == first.event.series)
     }
 
     /// A seed file may write a role as people do ("Co-Chair"), and an edit of the file may change its case: the

@@ -12,7 +12,7 @@ import vobject
 
 from conftest import BIN
 
-PUBLISHED = ["gms-2017", "gfmd-2007", "migration-webinars-2021"]
+PUBLISHED = ["gms-2017", "gfmd-2007", "migration-webinars-2021", "hld-2006"]
 
 
 def fetch(daemon, slug):

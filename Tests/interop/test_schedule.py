@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 FORMAT = Path(__file__).resolve().parent / "c3voc-schedule"
-PUBLISHED = ["gms-2017", "gfmd-2007", "migration-webinars-2021"]
+PUBLISHED = ["gms-2017", "gfmd-2007", "migration-webinars-2021", "hld-2006"]
 # c3voc-schedule-tools (voc.schedule) pins icalendar 5, so it runs from a venv of its own (scripts/test.sh).
 CONSUMER = os.environ.get("SCHEDULE_CONSUMER_PYTHON", "python3")
 LOAD = """
