@@ -26,7 +26,7 @@ struct EventsJudge: RowJudge {
         .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
         .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
         .signatures: [.declarationID, .personID], .people: [.email], .documents: [.sessionID, .url],
-        .statements: [.sessionID, .personID],
+        .statements: [.sessionID, .personID], .observers: [.eventID, .organizationID],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
@@ -70,6 +70,10 @@ struct EventsJudge: RowJudge {
             expected = RowID.person(email: email)
         case .statements:
             expected = try pair(after, .sessionID, .personID).map { RowID.statement(session: $0, person: $1) }
+        case .observers:
+            expected = try pair(after, .eventID, .organizationID).map {
+                RowID.observer(event: $0, organization: $1)
+            }
         default:
             return nil
         }
@@ -95,7 +99,7 @@ struct EventsJudge: RowJudge {
         case .events:
             if change.isCreation || change.isDeletion { return "Only administrators create or delete events." }
             return rights.organizes.contains(change.id) ? nil : "You are not an organizer of this event."
-        case .segments, .rooms, .declarations:
+        case .segments, .rooms, .declarations, .observers:
             return organizerRefusal(change, event: state.text(.eventID))
         case .invitations:
             let event = state.text(.eventID)

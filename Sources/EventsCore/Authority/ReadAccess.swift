@@ -51,7 +51,7 @@ struct ReadAccess {
             }
             guard table == EventsTable.sessions.name, column == EventsColumn.joinURL.name else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
-        case .segments, .rooms, .declarations, .scheduleVersions:
+        case .segments, .rooms, .declarations, .scheduleVersions, .observers:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
         case .people:

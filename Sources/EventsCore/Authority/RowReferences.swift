@@ -7,7 +7,9 @@ enum RowReferences {
     }
 
     static let namedBy: [EventsTable: [Reference]] = [
-        .events: [EventsTable.sessions, .segments, .rooms, .invitations, .declarations, .scheduleVersions].map {
+        .events: [
+            EventsTable.sessions, .segments, .rooms, .invitations, .declarations, .scheduleVersions, .observers,
+        ].map {
             Reference(table: $0, column: .eventID)
         },
         .segments: [Reference(table: .sessions, column: .segmentID)],
@@ -17,6 +19,7 @@ enum RowReferences {
         },
         .organizations: [
             Reference(table: .people, column: .organizationID), Reference(table: .statements, column: .onBehalfOf),
+            Reference(table: .observers, column: .organizationID),
         ],
         .people: [EventsTable.sessionRoles, .invitations, .rsvps, .signatures, .statements].map {
             Reference(table: $0, column: .personID)

@@ -24,4 +24,6 @@ public struct Agenda: Codable, Sendable {
 
     public var event: Event
     public var items: [Item]
+    /// The organizations observing the event, by name.
+    public var observers: [String] = []
 }

@@ -14,7 +14,7 @@ extension EventsStore {
                 arguments: [agenda.event.id])
         }
         return ScheduleDocument(
-            agenda: Agenda(event: agenda.event, items: items), tracks: tracks,
+            agenda: Agenda(event: agenda.event, items: items, observers: agenda.observers), tracks: tracks,
             version: ScheduleVersion.label(of: latest),
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)
     }

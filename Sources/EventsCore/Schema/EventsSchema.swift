@@ -10,7 +10,8 @@ public enum EventsSchema {
     /// 4: published schedule versions (`schedule_versions`), numbered by the daemon.
     /// 5: a session's working papers and documents (`documents`), lists of speakers (`statements`, with the
     /// session's `statement_minutes`), sessions under the Chatham House Rule (`chatham_house`).
-    public static let version = 5
+    /// 6: organizations observing an event (`observers`).
+    public static let version = 6
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -133,6 +134,12 @@ public enum EventsSchema {
 
     static let languageTag = ValueDomain.text(max: 35)
 
+    /// An organization taking part in an event as an observer (an international organization at a State-led
+    /// forum), shown as such in the agenda.
+    public static let observers = ReplicatedTable(
+        .observers, columns: [.init(.eventID, .identifier), .init(.organizationID, .identifier)],
+        indexed: [.eventID], deletionScope: [.eventID], since: 6)
+
     /// A delegation's inscription on a session's list of speakers; the daemon numbers its arrival, which orders
     /// the list within a protocol rank.
     public static let statements = ReplicatedTable(
@@ -150,6 +157,6 @@ public enum EventsSchema {
         version: version,
         tables: [
             events, segments, rooms, sessions, organizations, people, sessionRoles, invitations, rsvps, declarations,
-            signatures, scheduleVersions, documents, statements,
+            signatures, scheduleVersions, documents, statements, observers,
         ])
 }

@@ -4,7 +4,7 @@ public enum EventsTable: String, CaseIterable, Sendable {
     case events, segments, rooms, sessions, organizations, people, invitations, rsvps, declarations, signatures
     case sessionRoles = "session_roles"
     case scheduleVersions = "schedule_versions"
-    case documents, statements
+    case documents, statements, observers
 
     /// The table's name in SQL and on the wire.
     public var name: String { rawValue }

@@ -30,6 +30,10 @@ public enum RowID {
     }
     /// A session's document, by its link: the same paper added twice offline is one row.
     public static func document(session: String, url: String) -> String { StableID.make("document", session, url) }
+    /// An organization observing an event: one row per organization and event.
+    public static func observer(event: String, organization: String) -> String {
+        StableID.make("observer", event, organization)
+    }
     /// A person's inscription on a session's list of speakers: one per person and session.
     public static func statement(session: String, person: String) -> String {
         StableID.make("statement", session, person)

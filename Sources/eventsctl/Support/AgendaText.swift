@@ -11,6 +11,7 @@ struct AgendaText {
         let place = [event.venue, event.city].compactMap { $0 }.joined(separator: ", ")
         lines.append(
             "\(place.isEmpty ? "" : place + " · ")\(event.startsOn) to \(event.endsOn) · times in \(event.timezone)")
+        if !agenda.observers.isEmpty { lines.append("Observers: \(agenda.observers.joined(separator: ", "))") }
         var day = ""
         for item in agenda.items {
             let session = item.session

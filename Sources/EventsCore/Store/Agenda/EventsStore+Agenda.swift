@@ -26,7 +26,8 @@ extension EventsStore {
                     }, joinRequiresSeat: try JoinLink.needsSeat(session: session.id, in: db),
                     documents: try Self.documents(ofSession: session.id, in: db))
             }
-            return Agenda(event: event, items: items)
+            return Agenda(
+                event: event, items: items, observers: try Self.observerNames(eventID: event.id, in: db))
         }
     }
 
