@@ -51,6 +51,24 @@ import Testing
         #expect(try Self.kinds(store) == [.coChairs])
     }
 
+    @Test func anObserverDoesNotCoChairAGovernmentRoundtable() throws {
+        let (store, roundtable) = try Self.forumStore()
+        try store.addOrganization(name: "International Organization for Migration", kind: "international-organization")
+        try store.addOrganization(name: "Government of Ghana", kind: "government", developmentStatus: "developing")
+        try store.addPerson(
+            name: "Amy Pope", email: "amy@example.org", organization: "International Organization for Migration")
+        try store.addPerson(name: "Kofi Mensah", email: "kofi@example.org", organization: "Government of Ghana")
+        try store.addRole(sessionID: roundtable, person: "katrin@example.org", role: "co-chair")
+        try store.addRole(sessionID: roundtable, person: "amy@example.org", role: "co-chair")
+        let observer = try #require(try store.conflicts(eventSlug: "gfmd").first { $0.kind == .observerCoChair })
+        #expect(observer.message.hasPrefix("Amy Pope (International Organization for Migration) observes gfmd"))
+        try store.removeRole(sessionID: roundtable, person: "amy@example.org", role: "co-chair")
+        try store.addRole(sessionID: roundtable, person: "kofi@example.org", role: "co-chair")
+        #expect(try Self.kinds(store).isEmpty)
+        try store.addObserver(eventSlug: "gfmd", organization: "Government of Ghana")
+        #expect(try Self.kinds(store) == [.observerCoChair], "a government observing the event does not co-chair")
+    }
+
     @Test func aCivilSocietyCoChairIsNotAGovernment() throws {
         let (store, roundtable) = try Self.forumStore()
         try store.addRole(sessionID: roundtable, person: "katrin@example.org", role: "co-chair")

@@ -5,6 +5,9 @@ public struct Conflict: Codable, Sendable, Equatable {
         case roomDoubleBooked = "room-double-booked"
         case personDoubleBooked = "person-double-booked"
         case coChairs = "co-chairs"
+        /// An observer of the event (or an international organization, which observes State-led meetings) named
+        /// co-chair of a government roundtable.
+        case observerCoChair = "observer-co-chair"
         case capacity
         case substitute
         case times

@@ -47,6 +47,14 @@ extension EventsStore {
                 {
                     add(.coChairs, [session.id], problem)
                 }
+                if event.series == "GFMD", session.format == .roundtable {
+                    for observer in try Rules.observersCoChairing(session, in: db) {
+                        add(
+                            .observerCoChair, [session.id],
+                            "\(observer) observes \(event.slug); an observer does not co-chair the government roundtable '\(session.title)'."
+                        )
+                    }
+                }
                 let selfSubstitutes =
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM rsvps WHERE session_id = ? AND substitute_id = person_id",

@@ -47,6 +47,23 @@ enum Rules {
             arguments: [personID, session.id, Instant.format(session.endsAt), Instant.format(session.startsAt)])
     }
 
+    /// The co-chairs of a session who speak for an observer of its event, or for an international organization
+    /// (observers at State-led meetings), as "Name (Organization)".
+    static func observersCoChairing(_ session: Session, in db: Database) throws -> [String] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.name, o.name AS organization FROM session_roles r
+                JOIN people p ON p.id = r.person_id JOIN organizations o ON o.id = p.organization_id
+                WHERE r.session_id = :session AND r.role = 'co-chair'
+                AND (o.kind = 'international-organization'
+                    OR EXISTS (SELECT 1 FROM observers x WHERE x.event_id = :event AND x.organization_id = o.id))
+                ORDER BY r.position, p.name
+                """,
+            arguments: ["session": session.id, "event": session.eventID]
+        ).map { row in "\(row[EventsColumn.name] as String? ?? "?") (\(row["organization"] as String? ?? "?"))" }
+    }
+
     /// What is wrong with a GFMD roundtable's co-chairs, if anything: it needs exactly two, governments, one
     /// developed and one developing.
     static func coChairProblem(of session: Session, in db: Database) throws -> String? {
