@@ -15,7 +15,7 @@ import Yams
         ("Person", EventsSchema.people), ("SessionRole", EventsSchema.sessionRoles),
         ("Invitation", EventsSchema.invitations), ("RSVP", EventsSchema.rsvps),
         ("Declaration", EventsSchema.declarations), ("Signature", EventsSchema.signatures),
-        ("Document", EventsSchema.documents),
+        ("Document", EventsSchema.documents), ("Observer", EventsSchema.observers),
     ]
 
     /// `event_id` is `eventID` in JSON, `join_url` is `joinURL`.

@@ -44,6 +44,15 @@ import Testing
             ])
         #expect(CraftedPushOverHTTPTests.rejected(forged) > 0, "only organizers name observers")
 
+        let api = "\(daemon.url)/v1/observers"
+        let organizerToken = world.tokens["organizer@example.org"]!
+        let body = Data(#"{"eventID":"gms","organizationID":"\#(Self.iom)"}"#.utf8)
+        #expect(
+            try HostileInputTests.request(api, token: organizerToken, body: body).status == 409, "already observing")
+        #expect(try HostileInputTests.request(api, token: world.tokens[World.attendees[1]]!, body: body).status == 403)
+        let listed = try CraftedPushOverHTTPTests.items("\(api)?event=gms", token: world.tokens[World.attendees[1]]!)
+        #expect(listed.map { $0["organizationID"] as? String } == [RowID.organization(name: Self.iom)])
+
         _ = try organizer.ok("uninvite", "--event", "gms", "--organization", Self.iom)
         _ = try organizer.ok("sync")
         _ = try attendee.ok("sync")

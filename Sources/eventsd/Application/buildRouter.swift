@@ -84,6 +84,7 @@ private func addResourceRoutes(
     add(DeclarationResource.self, at: "declarations")
     add(SignatureResource.self, at: "signatures")
     add(DocumentResource.self, at: "documents")
+    add(ObserverResource.self, at: "observers")
 }
 
 struct HealthStatus: ResponseEncodable {

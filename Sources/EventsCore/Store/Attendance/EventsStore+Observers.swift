@@ -9,11 +9,9 @@ extension EventsStore {
             let event = try visibleEvent(eventSlug, in: write.db)
             let organization = try Self.organizationID(reference, in: write.db)
             let id = RowID.observer(event: event.id, organization: organization)
-            if try !write.exists(in: .observers, id: id) {
-                try write.insert(
-                    into: .observers, id: id,
-                    values: [.eventID: .text(event.id), .organizationID: .text(organization)])
-            }
+            try upsert(
+                &write, table: .observers, id: id,
+                values: [.eventID: .text(event.id), .organizationID: .text(organization)])
             return id
         }
     }
@@ -25,6 +23,19 @@ extension EventsStore {
                 event: try visibleEvent(eventSlug, in: db).id, organization: try Self.organizationID(reference, in: db))
         }
         try delete(.observers, id: id, missing: .notFound(kind: "observer", key: reference))
+    }
+
+    public func removeObserver(id: String) throws {
+        try delete(.observers, id: id, missing: .notFound(kind: "observer", key: id))
+    }
+
+    /// An observer has nothing to change: a change to one that exists is asked of the judge (a refusal before
+    /// "not found" only for whoever may make it) and changes nothing.
+    public func requireObserver(id: String) throws {
+        try write { write in
+            try write.authorize(.observers, id: id, columns: [])
+            try Self.requireRow(.observers, id: id, in: write)
+        }
     }
 
     /// The names of the event's observers, in order.
