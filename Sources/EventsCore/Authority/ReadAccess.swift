@@ -69,7 +69,7 @@ struct ReadAccess {
     /// Whether the account may learn who chairs and speaks in a session of `event` it sees: always, but under the
     /// Chatham House Rule, where only participants may.
     mutating func seesNames(inSession session: String, of event: String) throws -> Bool {
-        try rights.isAdmin || !rows.isChathamHouse(session) || rights.takesPart(in: session, of: event)
+        try !rows.isChathamHouse(session) || rights.takesPart(in: session, of: event)
     }
 
     /// An account always reads its own inscription on a list of speakers.

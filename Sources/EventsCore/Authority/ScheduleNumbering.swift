@@ -30,7 +30,7 @@ enum ScheduleNumbering {
                 values: [
                     .number: .integer(try nextNumber(of: version.eventID, in: writer.db)),
                     .publishedAt: .text(publishedAt), .publishedBy: publisher.map(SyncValue.text) ?? .null,
-                    .hash: .text(try programme.hash()), .content: fits ? .text(content) : .null,
+                    .hash: .text(ScheduleSnapshot.hash(ofCanonical: content)), .content: fits ? .text(content) : .null,
                 ])
         }
     }

@@ -45,6 +45,13 @@ extension EventsStore {
         return trimmed.isEmpty ? .null : .text(trimmed)
     }
 
+    /// A link as stored: an absolute http or https URL, by its column's own rule, else `invalidLink`.
+    static func link(_ text: String) throws -> String {
+        let link = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (try? ValueDomain.url.admit(.text(link))) != nil else { throw EventsError.invalidLink(text) }
+        return link
+    }
+
     private static func given(_ text: String, _ what: String, fitting domain: ValueDomain) throws -> String {
         guard text.unicodeScalars.count <= domain.maxLength else {
             throw EventsError.tooLong(what, max: domain.maxLength)

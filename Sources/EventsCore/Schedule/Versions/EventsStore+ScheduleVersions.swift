@@ -11,8 +11,7 @@ extension EventsStore {
         let note = try note.map { try Self.optionalText($0, "note", fitting: EventsSchema.versionNote) } ?? .null
         let id = UUID().uuidString.lowercased()
         try write { write in
-            let event = try visibleEvent(eventSlug, in: write.db)
-            try requireProgrammeVisible(event, reference: eventSlug, in: write.db)
+            let event = try programmeEvent(eventSlug, in: write.db)
             guard event.published || event.invitationOnly else { throw EventsError.eventWithoutAudience(event.slug) }
             let requestedAt = Instant.format(Date(timeIntervalSince1970: Double(write.now) / 1000))
             try write.insert(
@@ -25,8 +24,7 @@ extension EventsStore {
     /// The event's versions: published ones by number, then pending ones in the order they were asked for.
     public func scheduleVersions(eventSlug: String) throws -> [ScheduleVersion] {
         try replica.read { db in
-            let event = try visibleEvent(eventSlug, in: db)
-            try requireProgrammeVisible(event, reference: eventSlug, in: db)
+            let event = try programmeEvent(eventSlug, in: db)
             return try ScheduleVersion.fetchAll(
                 db,
                 sql: """
@@ -51,8 +49,7 @@ extension EventsStore {
     /// edits included.
     public func scheduleChanges(eventSlug: String, since requested: Int? = nil) throws -> ScheduleChanges {
         try replica.read { db in
-            let event = try visibleEvent(eventSlug, in: db)
-            try requireProgrammeVisible(event, reference: eventSlug, in: db)
+            let event = try programmeEvent(eventSlug, in: db)
             let latest =
                 try Int.fetchOne(
                     db, sql: "SELECT max(number) FROM schedule_versions WHERE event_id = ?", arguments: [event.id]) ?? 0
@@ -82,11 +79,13 @@ extension EventsStore {
         return snapshot
     }
 
-    /// For a store acting for an account: an event whose whole programme the account may not see (one seen
-    /// through an invitation to a single session) is not found, as an event it may not see at all.
-    private func requireProgrammeVisible(_ event: Event, reference: String, in db: Database) throws {
-        guard let actor else { return }
+    /// The event by slug or id; for a store acting for an account, one whose whole programme the account may not
+    /// see (seen through an invitation to a single session) is not found, as an event it may not see at all.
+    private func programmeEvent(_ reference: String, in db: Database) throws -> Event {
+        let event = try visibleEvent(reference, in: db)
+        guard let actor else { return event }
         let rights = try Rights.load(actor.principal, in: db)
         guard rights.isAdmin || rights.sees.contains(event.id) else { throw EventsError.eventNotFound(reference) }
+        return event
     }
 }

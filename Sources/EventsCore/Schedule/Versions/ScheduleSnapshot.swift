@@ -65,7 +65,12 @@ public struct ScheduleSnapshot: Codable, Sendable, Equatable {
 
     /// The SHA-256 of the canonical JSON, in hex.
     public func hash() throws -> String {
-        SHA256.hash(data: Data(try canonicalJSON().utf8)).map { String(format: "%02x", $0) }.joined()
+        Self.hash(ofCanonical: try canonicalJSON())
+    }
+
+    /// The SHA-256 of a programme's canonical JSON, for a caller that holds it already.
+    static func hash(ofCanonical json: String) -> String {
+        SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     public static func decode(_ json: String) throws -> ScheduleSnapshot {

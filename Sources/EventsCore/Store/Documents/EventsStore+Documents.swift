@@ -7,7 +7,7 @@ extension EventsStore {
     @discardableResult
     public func addDocument(sessionID: String, title: String, url: String, language: String? = nil) throws -> String {
         let title = try Self.required(title, "document title", fitting: EventsSchema.title)
-        let link = try Self.documentLink(url)
+        let link = try Self.link(url)
         let language = try language.map { try Self.optionalText($0, "language", fitting: EventsSchema.languageTag) }
         return try write { write in
             let session = try Self.session(id: sessionID, in: write.db)
@@ -61,11 +61,5 @@ extension EventsStore {
     static func documents(ofSession sessionID: String, in db: Database) throws -> [Document] {
         try Document.fetchAll(
             db, sql: "SELECT * FROM documents WHERE session_id = ? ORDER BY title, id", arguments: [sessionID])
-    }
-
-    private static func documentLink(_ text: String) throws -> String {
-        let link = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (try? ValueDomain.url.admit(.text(link))) != nil else { throw EventsError.invalidLink(text) }
-        return link
     }
 }

@@ -163,12 +163,7 @@ extension EventsStore {
     }
 
     private static func optionalURL(_ text: String) throws -> SyncValue {
-        guard !text.isEmpty else { return .null }
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
-        else {
-            throw EventsError.invalidLink(text)
-        }
-        return .text(text)
+        text.isEmpty ? .null : .text(try link(text))
     }
 
     private static func times(start: String?, end: String?, zone: TimeZone, current: Session?) throws -> (Date, Date) {
