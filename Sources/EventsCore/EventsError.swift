@@ -54,6 +54,12 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidStatementMinutes(Int)
     /// A stored value that cannot be read as its column's type (written before values were checked).
     case unreadableRow(table: String, id: String, column: String)
+    /// A body's name found in several series: the series must be named.
+    case ambiguousBody(name: String, series: [String])
+    /// A declaration not open to public signature (or not published).
+    case notOpenForSignature(String)
+    /// A public signature already approved or rejected: the decision stands (which one is not told).
+    case signatureDecided
 
     public var description: String {
         switch self {
@@ -137,6 +143,12 @@ public enum EventsError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "to repair them."
         case .invalidSeed(let file, let reason):
             "Seed file \(file) cannot be loaded: \(reason)."
+        case .ambiguousBody(let name, let series):
+            "Several series have a body '\(name)' (\(series.joined(separator: ", "))); name the series."
+        case .notOpenForSignature(let declaration):
+            "The declaration '\(declaration)' is not open to public signature."
+        case .signatureDecided:
+            "The organizers have already decided on this name and affiliation's signature; the decision stands."
         }
     }
 }

@@ -13,7 +13,7 @@ struct Eventsctl: ParsableCommand {
             Chairs.self,
             Organizations.self, People.self, Invite.self, Uninvite.self, AgendaCommand.self, RSVPCommand.self,
             Declarations.self, Sign.self, Schedule.self, Documents.self, Statements.self,
-            Conflicts.self, Feed.self, Rebuild.self,
+            Bodies.self, Conflicts.self, Feed.self, Rebuild.self,
         ])
 
     /// Runs the command; any failure is one line on stderr and a non-zero exit, help goes to stdout as usual.

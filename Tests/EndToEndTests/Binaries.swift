@@ -163,3 +163,9 @@ func grant(database: URL, email: String, event: String, role: String, seed: Bool
         Binaries.eventsd, ["admin", "grant", "--db", database.path, "--email", email, "--event", event, "--role", role])
     guard outcome.status == 0 else { throw Laptop.CommandFailed(arguments: ["grant"], outcome: outcome) }
 }
+
+/// A command's JSON output as objects: an array of them, or one.
+func jsonObjects(_ text: String) -> [[String: Any]] {
+    let value = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+    return (value as? [[String: Any]]) ?? (value as? [String: Any]).map { [$0] } ?? []
+}

@@ -22,11 +22,12 @@ struct EventsJudge: RowJudge {
     static let ownPersonColumns: Set<EventsColumn> = [.name, .country]
     /// Columns that say what a row belongs to or who it is: fixed at its creation except for administrators.
     static let linkColumns: [EventsTable: [EventsColumn]] = [
-        .events: [.slug], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
+        .events: [.slug, .series], .segments: [.eventID], .rooms: [.eventID], .declarations: [.eventID],
         .sessions: [.eventID], .sessionRoles: [.sessionID, .personID],
         .invitations: [.eventID, .sessionID, .personID], .rsvps: [.sessionID, .personID, .substituteID],
         .signatures: [.declarationID, .personID], .people: [.email], .documents: [.sessionID, .url],
         .statements: [.sessionID, .personID], .observers: [.eventID, .organizationID],
+        .bodies: [.series], .bodyMembers: [.bodyID, .organizationID],
     ]
 
     func refusal(of change: RowChange, facts: Facts) throws -> String? {
@@ -99,8 +100,18 @@ struct EventsJudge: RowJudge {
         case .events:
             if change.isCreation || change.isDeletion { return "Only administrators create or delete events." }
             return rights.organizes.contains(change.id) ? nil : "You are not an organizer of this event."
-        case .segments, .rooms, .declarations, .observers:
+        case .segments, .rooms, .observers:
             return organizerRefusal(change, event: state.text(.eventID))
+        case .declarations:
+            guard let event = state.text(.eventID) else {
+                return "Only administrators manage a declaration without an event."
+            }
+            return organizerRefusal(change, event: event)
+        case .bodies:
+            return try seriesRefusal(series: state.text(.series), facts: facts)
+        case .bodyMembers:
+            let series = try state.text(.bodyID).flatMap { try facts.value(.bodies, $0, .series)?.text }
+            return try seriesRefusal(series: series, facts: facts)
         case .invitations:
             let event = state.text(.eventID)
             if let session = state.text(.sessionID),
@@ -119,6 +130,9 @@ struct EventsJudge: RowJudge {
         case .organizations:
             return rights.organizes.isEmpty ? "Only organizers add or change organizations." : nil
         case .people:
+            if state.text(.email) == nil, state.text(.affiliation) != nil {
+                return "A signatory known by name and affiliation is kept by administrators."
+            }
             if !rights.organizes.isEmpty { return nil }
             let ownDetails = change.id == rights.personID && !change.isCreation && !change.isDeletion
             return ownDetails && change.touchesOnly(Self.ownPersonColumns)
@@ -128,10 +142,7 @@ struct EventsJudge: RowJudge {
         case .statements:
             return try StatementRules(rights: rights, facts: facts).refusal(of: change, state: state)
         case .signatures:
-            let event = try state.text(.declarationID).flatMap {
-                try facts.value(.declarations, $0, .eventID)?.text
-            }
-            return ownRowRefusal(change, state: state, event: event, what: "sign")
+            return try SignatureRules(rights: rights, facts: facts).refusal(of: change, state: state)
         default:
             return "'\(change.table)' cannot be changed."
         }
@@ -154,6 +165,16 @@ struct EventsJudge: RowJudge {
         return nil
     }
 
+    /// A series' bodies are kept by the organizers of its events.
+    private func seriesRefusal(series: String?, facts: Facts) throws -> String? {
+        let organizesSeries =
+            try series != nil
+            && rights.organizes.contains {
+                try facts.value(.events, $0, .series)?.text?.lowercased() == series?.lowercased()
+            }
+        return organizesSeries ? nil : "Only organizers of the series' events keep its bodies."
+    }
+
     private func sessionRefusal(_ change: RowChange, state: RowState, facts: Facts) throws -> String? {
         let event = state.text(.eventID)
         if let event, rights.organizes.contains(event) {
@@ -171,16 +192,5 @@ struct EventsJudge: RowJudge {
         guard rights.coChairs.contains(change.id) else { return "Only the event's organizers may change its sessions." }
         let editsText = !change.isCreation && !change.isDeletion && change.touchesOnly(Self.coChairColumns)
         return editsText ? nil : "Co-chairs may change a session's title, description and links only."
-    }
-
-    /// Signatures (and RSVPs): written by their person alone; the event's organizers may remove them, never forge.
-    func ownRowRefusal(_ change: RowChange, state: RowState, event: String?, what: String) -> String? {
-        let mine = state.text(.personID) == rights.personID
-        if change.isDeletion, mine || event.map(rights.organizes.contains) == true { return nil }
-        guard mine else { return "You can only \(what) for yourself." }
-        guard let event, rights.sees.contains(event) || rights.organizes.contains(event) else {
-            return "You have no access to this event."
-        }
-        return nil
     }
 }

@@ -10,7 +10,9 @@ extension EventsPolicy {
     public func visibleChanges(_ changes: [Change], to principal: String, in pull: PullContext) throws -> [Change] {
         let rights = try rights(of: principal, in: pull)
         if rights.isAdmin { return changes }
-        var access = ReadAccess(rights: rights, speakers: try visiblePeople(rights, in: pull), db: pull.db)
+        var access = ReadAccess(
+            rights: rights, speakers: try visiblePeople(rights, in: pull), publicRecord: try publicRecord(in: pull),
+            db: pull.db)
         return try changes.filter { try access.sees($0) }
     }
 
@@ -25,6 +27,7 @@ extension EventsPolicy {
             rights.sees, rights.organizes, sessions, rights.roleSessions, rights.seatedSessions, privateLinks,
             try visiblePeople(rights, in: pull), rights.invitedEvents,
             try ChathamHouse.sessionsWithoutNames(for: rights, in: pull.db),
+            try publicRecord(in: pull).declarations, try publicRecord(in: pull).signatures,
         ]
         for set in sets {
             hasher.update(data: Data((set.sorted().joined(separator: ",") + "|").utf8))
@@ -36,8 +39,15 @@ extension EventsPolicy {
         try pull.memo.value("rights:\(principal)") { try Rights.load(principal, in: pull.db) }
     }
 
-    /// People with a role in a session the account may see: their names and organizations are public there.
+    /// People with a role in a session the account may see, and signatories of published declarations: their
+    /// names and organizations are public there.
     private func visiblePeople(_ rights: Rights, in pull: PullContext) throws -> Set<String> {
-        try pull.memo.value("people:\(rights.accountID)") { try ReadAccess.speakers(visibleTo: rights, in: pull.db) }
+        try pull.memo.value("people:\(rights.accountID)") {
+            try ReadAccess.speakers(visibleTo: rights, in: pull.db).union(publicRecord(in: pull).signatories)
+        }
+    }
+
+    private func publicRecord(in pull: PullContext) throws -> PublicRecord {
+        try pull.memo.value("public-record") { try PublicRecord.load(in: pull.db) }
     }
 }

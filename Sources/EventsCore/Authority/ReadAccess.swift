@@ -8,19 +8,27 @@ struct ReadAccess {
     /// People with a role in, or inscribed to speak at, a session the account may see: their names and
     /// organizations are public there.
     let speakers: Set<String>
+    /// Published declarations, their approved signatures and signatories: everyone's to read.
+    let publicRecord: PublicRecord
     private var rows: RowOwners
     var db: Database { rows.db }
 
-    init(rights: Rights, speakers: Set<String>, db: Database) {
+    init(rights: Rights, speakers: Set<String>, publicRecord: PublicRecord, db: Database) {
         self.rights = rights
         self.speakers = speakers
+        self.publicRecord = publicRecord
         rows = RowOwners(db: db)
     }
 
     /// Reads the account's rights now (an administrator reads everything, so needs no speakers).
     init(principal: String, in db: Database) throws {
         let rights = try Rights.load(principal, in: db)
-        self.init(rights: rights, speakers: rights.isAdmin ? [] : try Self.speakers(visibleTo: rights, in: db), db: db)
+        let publicRecord = try PublicRecord.load(in: db)
+        self.init(
+            rights: rights,
+            speakers: rights.isAdmin
+                ? [] : try Self.speakers(visibleTo: rights, in: db).union(publicRecord.signatories),
+            publicRecord: publicRecord, db: db)
     }
 
     mutating func sees(_ change: Change) throws -> Bool {
@@ -34,7 +42,7 @@ struct ReadAccess {
         if rights.isAdmin { return true }
         let unknown = try isDeletion && !rows.remembers(table: table, row: row)
         switch EventsTable(rawValue: table) {
-        case .organizations:
+        case .organizations, .bodies, .bodyMembers:
             return true
         case .events:
             if try rows.exists(table: table, row: row) { return rights.seesEventRow(row) }
@@ -51,19 +59,38 @@ struct ReadAccess {
             }
             guard table == EventsTable.sessions.name, column == EventsColumn.joinURL.name else { return true }
             return try JoinLink.isReadable(session: session, event: event, by: rights, in: rows.db)
-        case .segments, .rooms, .declarations, .scheduleVersions, .observers:
+        case .segments, .rooms, .scheduleVersions, .observers:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
+        case .declarations:
+            if publicRecord.declarations.contains(row) { return true }
+            guard let event = try rows.event(table: table, row: row) else {
+                return try unknown || rows.scope(table: table, row: row, .published) == Int64(1)
+            }
+            return rights.sees.contains(event)
+        case .signatures:
+            return try seesSignature(row, column: column, unknown: unknown)
         case .people:
             if !rights.organizes.isEmpty || row == rights.personID { return true }
             return speakers.contains(row) && column != EventsColumn.email.name
-        case .invitations, .rsvps, .signatures:
+        case .invitations, .rsvps:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             if rights.organizes.contains(event) { return true }
             return try rows.person(table: table, row: row) == rights.personID
         default:
             return false
         }
+    }
+
+    /// A signature is read by its signatory and the declaration's organizers; an approved one of a published
+    /// declaration by everyone, but for a public signatory's contact.
+    private mutating func seesSignature(_ row: String, column: String?, unknown: Bool) throws -> Bool {
+        let table = EventsTable.signatures.name
+        let event = try rows.event(table: table, row: row)
+        if let event, rights.organizes.contains(event) { return true }
+        if try rows.person(table: table, row: row) == rights.personID { return true }
+        if event == nil, unknown { return true }
+        return publicRecord.signatures.contains(row) && column != EventsColumn.contactEmail.name
     }
 
     /// Whether the account may learn who chairs and speaks in a session of `event` it sees: always, but under the

@@ -20,10 +20,13 @@ enum RowReferences {
         .organizations: [
             Reference(table: .people, column: .organizationID), Reference(table: .statements, column: .onBehalfOf),
             Reference(table: .observers, column: .organizationID),
+            Reference(table: .bodyMembers, column: .organizationID), Reference(table: .events, column: .hostID),
+            Reference(table: .events, column: .nextHostID),
         ],
         .people: [EventsTable.sessionRoles, .invitations, .rsvps, .signatures, .statements].map {
             Reference(table: $0, column: .personID)
         } + [Reference(table: .rsvps, column: .substituteID)],
         .declarations: [Reference(table: .signatures, column: .declarationID)],
+        .bodies: [Reference(table: .bodyMembers, column: .bodyID)],
     ]
 }

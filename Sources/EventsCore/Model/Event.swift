@@ -15,6 +15,10 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
     public var endsOn: String
     public var invitationOnly: Bool
     public var published: Bool
+    /// The organization hosting it (a GFMD chair's government); the series' hosts in order make its troika.
+    public var hostID: String?
+    /// The host it announced for the series' next event, until that event is scheduled.
+    public var nextHostID: String?
 
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.events.name)
@@ -30,6 +34,8 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
         endsOn = try fields.value(.endsOn) ?? ""
         invitationOnly = try fields.value(.invitationOnly) ?? false
         published = try fields.value(.published) ?? false
+        hostID = try fields.value(.hostID)
+        nextHostID = try fields.value(.nextHostID)
     }
 
     public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }

@@ -53,6 +53,25 @@ public enum SessionStatus: String, CaseIterable, Codable, Sendable, CustomString
     case scheduled, cancelled
 }
 
+/// Where a signature stands: an account's signature counts at once; one from the public form waits for an
+/// organizer's decision.
+public enum SignatureStatus: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case pending, approved, rejected
+}
+
+/// Which list a signatory appears in: named signatories (such as a commission) or members of the public.
+public enum SignatoryList: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case named, `public`
+}
+
+/// What a body of a series does.
+public enum BodyKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case steeringGroup = "steering-group"
+    case friendsOfTheForum = "friends-of-the-forum"
+    case advisoryCommittee = "advisory-committee"
+    case other
+}
+
 extension CustomStringConvertible where Self: RawRepresentable, RawValue == String {
     /// The word itself, as people type it, so that an interpolated word reads "side-event", never "sideEvent".
     public var description: String { rawValue }

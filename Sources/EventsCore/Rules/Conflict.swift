@@ -8,6 +8,9 @@ public struct Conflict: Codable, Sendable, Equatable {
         /// An observer of the event (or an international organization, which observes State-led meetings) named
         /// co-chair of a government roundtable.
         case observerCoChair = "observer-co-chair"
+        /// The series' Steering Group, serving at the event, is not balanced between developed and developing
+        /// governments.
+        case steeringGroupUnbalanced = "steering-group-unbalanced"
         case capacity
         case substitute
         case times

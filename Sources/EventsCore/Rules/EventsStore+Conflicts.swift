@@ -65,6 +65,9 @@ extension EventsStore {
                         "\(selfSubstitutes) RSVP(s) for '\(session.title)' delegate to the same person.")
                 }
             }
+            for imbalance in try Rules.steeringGroupImbalances(for: event, in: db) {
+                add(.steeringGroupUnbalanced, [], imbalance)
+            }
             return found
         }
     }

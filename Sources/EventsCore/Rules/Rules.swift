@@ -64,6 +64,31 @@ enum Rules {
         ).map { row in "\(row[EventsColumn.name] as String? ?? "?") (\(row["organization"] as String? ?? "?"))" }
     }
 
+    /// Each Steering Group of the event's series whose government members serving at the event's dates are not
+    /// balanced between developed and developing countries (the two counts differ by more than one), described.
+    static func steeringGroupImbalances(for event: Event, in db: Database) throws -> [String] {
+        guard let series = event.series else { return [] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.name, sum(o.development_status = 'developed') AS developed,
+                    sum(o.development_status = 'developing') AS developing
+                FROM bodies b JOIN body_members m ON m.body_id = b.id
+                JOIN organizations o ON o.id = m.organization_id AND o.kind = 'government'
+                WHERE b.series = :bodySeries COLLATE NOCASE AND b.kind = 'steering-group'
+                AND coalesce(m.starts_on, '') <= :last AND coalesce(m.ends_on, '9999-12-31') >= :first
+                GROUP BY b.id ORDER BY b.name
+                """,
+            arguments: ["bodySeries": series, "first": event.startsOn, "last": event.endsOn])
+        return rows.compactMap { row in
+            let developed: Int = row["developed"] ?? 0
+            let developing: Int = row["developing"] ?? 0
+            guard abs(developed - developing) > 1 else { return nil }
+            return "\(series) \(row[EventsColumn.name] as String? ?? "Steering Group") is unbalanced at \(event.slug): "
+                + "\(developed) developed and \(developing) developing government(s)."
+        }
+    }
+
     /// What is wrong with a GFMD roundtable's co-chairs, if anything: it needs exactly two, governments, one
     /// developed and one developing.
     static func coChairProblem(of session: Session, in db: Database) throws -> String? {

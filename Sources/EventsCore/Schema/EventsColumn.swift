@@ -43,6 +43,13 @@ public enum EventsColumn: String, CaseIterable, Sendable, ColumnExpression {
     case requestedAt = "requested_at"
     case publishedAt = "published_at"
     case publishedBy = "published_by"
+    case hostID = "host_id"
+    case nextHostID = "next_host_id"
+    case affiliation, reserves
+    case publicSigning = "public_signing"
+    case signatoryList = "signatory_list"
+    case contactEmail = "contact_email"
+    case bodyID = "body_id"
 
     /// The column's name in SQL and on the wire.
     public var name: String { rawValue }

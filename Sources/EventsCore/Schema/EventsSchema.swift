@@ -11,7 +11,11 @@ public enum EventsSchema {
     /// 5: a session's working papers and documents (`documents`), lists of speakers (`statements`, with the
     /// session's `statement_minutes`), sessions under the Chatham House Rule (`chatham_house`).
     /// 6: organizations observing an event (`observers`).
-    public static let version = 6
+    /// 7: an event's host (`host_id`) and the next host it announced (`next_host_id`); a person's affiliation; declarations `published` and open to public
+    /// signature (`public_signing`); a signature's `status` (pending public signatures), list (`signatory_list`),
+    /// whether it `reserves` and a public signatory's `contact_email`; a series' bodies (`bodies`) and their
+    /// members with terms (`body_members`).
+    public static let version = 7
 
     static let title = ValueDomain.text(max: 300)
     static let name = ValueDomain.text(max: 300)
@@ -28,6 +32,7 @@ public enum EventsSchema {
             .init(.series, .text(max: 200)),
             .init(.timezone, .timeZone), .init(.venue, name), .init(.city, name), .init(.startsOn, .date),
             .init(.endsOn, .date), .init(.invitationOnly, .boolean), .init(.published, .boolean),
+            .init(.hostID, .identifier, since: 7), .init(.nextHostID, .identifier, since: 7),
         ],
         indexed: [.slug], deletionScope: [.published])
 
@@ -69,6 +74,7 @@ public enum EventsSchema {
         .people,
         columns: [
             .init(.name, name), .init(.email, .email), .init(.organizationID, .identifier), .init(.country, name),
+            .init(.affiliation, affiliation, since: 7),
         ],
         indexed: [.email])
 
@@ -102,14 +108,20 @@ public enum EventsSchema {
 
     public static let declarations = ReplicatedTable(
         .declarations,
-        columns: [.init(.eventID, .identifier), .init(.title, title), .init(.text, declarationText)],
-        indexed: [.eventID], deletionScope: [.eventID])
+        columns: [
+            .init(.eventID, .identifier), .init(.title, title), .init(.text, declarationText),
+            .init(.published, .boolean, since: 7), .init(.publicSigning, .boolean, since: 7),
+        ],
+        indexed: [.eventID], deletionScope: [.eventID, .published])
 
     public static let signatures = ReplicatedTable(
         .signatures,
         columns: [
             .init(.declarationID, .identifier), .init(.personID, .identifier), .init(.reservation, longText),
             .init(.signedAt, .instant),
+            .init(.status, .word(SignatureStatus.allCases.map(\.rawValue)), since: 7),
+            .init(.signatoryList, .word(SignatoryList.allCases.map(\.rawValue)), since: 7),
+            .init(.reserves, .boolean, since: 7), .init(.contactEmail, .email, since: 7),
         ],
         indexed: [.declarationID], deletionScope: [.declarationID, .personID])
 
@@ -150,6 +162,25 @@ public enum EventsSchema {
             .init(.inscribedAt, .instant), .init(.arrival, .integer(1...Int64(Int32.max))),
         ],
         indexed: [.sessionID], deletionScope: [.sessionID, .personID], since: 5)
+    /// A body of a series (the GFMD's Steering Group, its Friends of the Forum), named once in its series.
+    public static let bodies = ReplicatedTable(
+        .bodies,
+        columns: [
+            .init(.series, .text(max: 200)), .init(.name, name),
+            .init(.kind, .word(BodyKind.allCases.map(\.rawValue))),
+        ],
+        since: 7)
+
+    /// An organization's term on a body, from and to a date when known.
+    public static let bodyMembers = ReplicatedTable(
+        .bodyMembers,
+        columns: [
+            .init(.bodyID, .identifier), .init(.organizationID, .identifier), .init(.startsOn, .date),
+            .init(.endsOn, .date),
+        ],
+        indexed: [.bodyID], deletionScope: [.bodyID], since: 7)
+
+    static let affiliation = ValueDomain.text(max: 500)
     static let versionNote = ValueDomain.text(max: 500)
     static let scheduleContent = ValueDomain.text(max: 4_000_000)
 
@@ -157,6 +188,6 @@ public enum EventsSchema {
         version: version,
         tables: [
             events, segments, rooms, sessions, organizations, people, sessionRoles, invitations, rsvps, declarations,
-            signatures, scheduleVersions, documents, statements, observers,
+            signatures, scheduleVersions, documents, statements, observers, bodies, bodyMembers,
         ])
 }

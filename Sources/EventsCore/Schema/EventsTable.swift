@@ -4,7 +4,8 @@ public enum EventsTable: String, CaseIterable, Sendable {
     case events, segments, rooms, sessions, organizations, people, invitations, rsvps, declarations, signatures
     case sessionRoles = "session_roles"
     case scheduleVersions = "schedule_versions"
-    case documents, statements, observers
+    case documents, statements, observers, bodies
+    case bodyMembers = "body_members"
 
     /// The table's name in SQL and on the wire.
     public var name: String { rawValue }
@@ -13,6 +14,7 @@ public enum EventsTable: String, CaseIterable, Sendable {
     public var singularNoun: String {
         switch self {
         case .people: "person"
+        case .bodies: "body"
         case .rsvps: "RSVP"
         default: name.replacingOccurrences(of: "_", with: " ").replacing(/s$/, with: "")
         }

@@ -21,8 +21,13 @@ struct SeedFile: Decodable {
         var sessions: [SeedSession]
         var invitations: [String]?
         var declarations: [SeedDeclaration]?
+        /// The host's name, and the next host's until the series' next event is in the seed.
+        var host: String?
+        var nextHost: String?
 
-        enum CodingKeys: String, CodingKey { case segments, rooms, sessions, invitations, declarations }
+        enum CodingKeys: String, CodingKey {
+            case segments, rooms, sessions, invitations, declarations, host, nextHost
+        }
 
         init(from decoder: any Decoder) throws {
             event = try EventDraft(from: decoder)
@@ -32,6 +37,8 @@ struct SeedFile: Decodable {
             sessions = try container.decodeIfPresent([SeedSession].self, forKey: .sessions) ?? []
             invitations = try container.decodeIfPresent([String].self, forKey: .invitations)
             declarations = try container.decodeIfPresent([SeedDeclaration].self, forKey: .declarations)
+            host = try container.decodeIfPresent(String.self, forKey: .host)
+            nextHost = try container.decodeIfPresent(String.self, forKey: .nextHost)
         }
     }
 
@@ -72,9 +79,33 @@ struct SeedFile: Decodable {
         var key: String
         var title: String
         var text: String?
+        var published: Bool?
+        var publicSigning: Bool?
+        /// A CSV file beside the seed (`list,name,affiliation,mark`): `list` is `commission` (named signatories)
+        /// or `public` (approved public signatories), `mark` is `*` for a reservation, understanding or declaration.
+        var signatories: String?
+        /// Where the facts come from.
+        var source: String?
+    }
+
+    /// A standing body of a series, with the members the record names (often none).
+    struct SeedBody: Decodable {
+        var series: String
+        var name: String
+        var kind: String?
+        var members: [SeedMember]?
+    }
+
+    struct SeedMember: Decodable {
+        var organization: String
+        var from: String?
+        var to: String?
     }
 
     var organizations: [SeedOrganization]?
+    var bodies: [SeedBody]?
+    /// Declarations without an event, such as a convention open for signature.
+    var declarations: [SeedDeclaration]?
     var people: [SeedPerson]?
     var events: [SeedEvent]?
 }

@@ -39,7 +39,7 @@ public struct SeedLoader {
         for file in files {
             do {
                 let seed = try JSONDecoder().decode(SeedFile.self, from: Data(contentsOf: file))
-                added += try load(seed)
+                added += try load(seed, from: directory)
             } catch let error as EventsError {
                 throw EventsError.invalidSeed(file: file.lastPathComponent, reason: error.description)
             } catch {
@@ -69,7 +69,7 @@ public struct SeedLoader {
         loaded.added = []
     }
 
-    private func load(_ seed: SeedFile) throws -> Int {
+    private func load(_ seed: SeedFile, from directory: URL) throws -> Int {
         for organization in seed.organizations ?? []
         where try !known(EventsTable.organizations.name, RowID.organization(name: organization.name)) {
             try store.addOrganization(
@@ -82,7 +82,58 @@ public struct SeedLoader {
         }
         var added = 0
         for entry in seed.events ?? [] { added += try load(entry) }
+        for body in seed.bodies ?? [] { try load(body) }
+        for declaration in seed.declarations ?? [] { try load(declaration, from: directory) }
         return added
+    }
+
+    /// A declaration without an event, with the signatories its CSV lists (approved: they are of the record).
+    private func load(_ declaration: SeedFile.SeedDeclaration, from directory: URL) throws {
+        let id = RowID.declaration(event: nil, key: declaration.key)
+        if try !known(EventsTable.declarations.name, id) {
+            try store.addDeclaration(
+                eventSlug: nil, title: declaration.title, text: declaration.text, key: declaration.key,
+                published: declaration.published ?? false, publicSigning: declaration.publicSigning ?? false)
+        }
+        guard let file = declaration.signatories else { return }
+        let table = try CSVTable(String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
+        if let problem = table.problems.first {
+            throw EventsError.unreadableCSV(line: problem.line, reason: problem.reason)
+        }
+        for record in table.records {
+            let name = record["name"] ?? ""
+            let affiliation = record["affiliation"] ?? ""
+            let person = RowID.signatory(name: name, affiliation: affiliation)
+            guard try !known(EventsTable.signatures.name, RowID.signature(declaration: id, person: person)) else {
+                continue
+            }
+            try store.recordSignatory(
+                declaration: id, name: name, affiliation: affiliation,
+                list: record["list"] == "public" ? .public : .named, reserves: record["mark"] == "*")
+        }
+    }
+
+    private func load(_ body: SeedFile.SeedBody) throws {
+        let id = RowID.body(series: body.series, name: body.name)
+        if try !known(EventsTable.bodies.name, id) {
+            try store.addBody(name: body.name, series: body.series, kind: body.kind)
+        }
+        for member in body.members ?? [] {
+            let term = RowID.bodyMember(
+                body: id, organization: RowID.organization(name: member.organization), from: member.from)
+            guard try !known(EventsTable.bodyMembers.name, term) else { continue }
+            try store.addBodyMember(
+                body: id, organization: member.organization, from: member.from, to: member.to)
+        }
+    }
+
+    /// Whether the seed set this field of a row before: a field added to a seeded row later (an event's host) is
+    /// set once, so a change made since stays.
+    private func knownField(_ table: EventsTable, _ column: EventsColumn, of id: String) -> Bool {
+        let key = ["\(table.name).\(column.name)", id]
+        guard loaded.keys.insert(key).inserted else { return true }
+        loaded.added.append(key)
+        return false
     }
 
     private func load(_ entry: SeedFile.SeedEvent) throws -> Int {
@@ -95,6 +146,9 @@ public struct SeedLoader {
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?)", arguments: [eventID])
             }) == true
         else { return 0 }
+        if entry.host != nil || entry.nextHost != nil, !knownField(.events, .hostID, of: eventID) {
+            try store.setHost(eventSlug: slug, host: entry.host, nextHost: entry.nextHost)
+        }
         for segment in entry.segments ?? []
         where try !known(EventsTable.segments.name, RowID.segment(event: eventID, name: segment.name)) {
             try store.addSegment(

@@ -25,8 +25,9 @@ public enum RowID {
     }
 
     public static func rsvp(session: String, person: String) -> String { StableID.make("rsvp", session, person) }
-    public static func declaration(event: String, key: String) -> String {
-        StableID.make("declaration", event, key.lowercased())
+    /// A declaration of an event, or without one (`nil`, a convention open for signature), by its key.
+    public static func declaration(event: String?, key: String) -> String {
+        StableID.make("declaration", event ?? "", key.lowercased())
     }
     /// A session's document, by its link: the same paper added twice offline is one row.
     public static func document(session: String, url: String) -> String { StableID.make("document", session, url) }
@@ -37,6 +38,19 @@ public enum RowID {
     /// A person's inscription on a session's list of speakers: one per person and session.
     public static func statement(session: String, person: String) -> String {
         StableID.make("statement", session, person)
+    }
+    /// A body of a series, by its name (case aside).
+    public static func body(series: String, name: String) -> String {
+        StableID.make("body", series.lowercased(), name.lowercased())
+    }
+    /// An organization's term on a body, by the date it began (none when unknown).
+    public static func bodyMember(body: String, organization: String, from: String?) -> String {
+        StableID.make("body-member", body, organization, from ?? "")
+    }
+    /// A signatory known by name and affiliation only (a member of the public, a commission member of the
+    /// record): the same person written twice, by the seed or two offline copies, is one row.
+    public static func signatory(name: String, affiliation: String) -> String {
+        StableID.make("signatory", name.lowercased(), affiliation.lowercased())
     }
     public static func signature(declaration: String, person: String) -> String {
         StableID.make("signature", declaration, person)

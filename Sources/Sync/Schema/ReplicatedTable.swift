@@ -30,10 +30,13 @@ public struct ReplicatedTable: Hashable, Sendable {
         columns.first { $0.name == name }
     }
 
-    /// The table as a laptop on schema `version` declares it.
+    /// The table as a laptop on schema `version` declares it: without the columns added since, which its
+    /// deletions cannot keep either.
     func asOf(version: Int) -> ReplicatedTable {
-        ReplicatedTable(
-            name, columns: columns.filter { $0.since <= version }, indexed: indexed, deletionScope: deletionScope,
-            since: since, closesPushBatch: closesPushBatch)
+        let known = columns.filter { $0.since <= version }
+        return ReplicatedTable(
+            name, columns: known, indexed: indexed,
+            deletionScope: deletionScope.filter { scope in known.contains { $0.name == scope } }, since: since,
+            closesPushBatch: closesPushBatch)
     }
 }

@@ -30,6 +30,11 @@ struct DaemonConfiguration: Sendable {
     /// Writes (pushes and API writes) each account may make per minute, in bursts up to the same number; far
     /// beyond what an honest laptop or dashboard sends.
     var writeBudgetPerMinute = 6_000
+    /// Public signatures each network address may send per minute, in bursts up to the same number: a person signs
+    /// once, a script flooding the form is told when to retry.
+    var publicSignaturesPerMinute = 10
+    /// The largest public signature form accepted, in bytes: a name, an affiliation, an email and a reservation.
+    var maxPublicFormSize = 32 * 1024
 
     /// Every setting at its default, for help texts.
     static let defaults = DaemonConfiguration(databasePath: "")

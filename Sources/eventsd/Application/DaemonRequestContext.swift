@@ -1,14 +1,18 @@
 import EventsCore
 import Hummingbird
+import NIOCore
 
-/// The per-request state: Hummingbird's core storage plus the account the bearer token identified.
-struct DaemonRequestContext: RequestContext {
+/// The per-request state: Hummingbird's core storage, the account the bearer token identified, and the peer's
+/// address (what a public form's budget counts by).
+struct DaemonRequestContext: RequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     var account: Account?
+    let remoteAddress: SocketAddress?
 
-    init(source: Source) {
+    init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         account = nil
+        remoteAddress = source.channel.remoteAddress
     }
 
     func requireAccount() throws -> Account {

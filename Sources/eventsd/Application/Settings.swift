@@ -62,6 +62,12 @@ struct Settings {
         guard configuration.writeBudgetPerMinute > 0 else {
             throw Invalid("The write budget must be a positive number of writes per minute.")
         }
+        configuration.publicSignaturesPerMinute = try value(
+            serve.publicSignatureBudget, "EVENTSD_PUBLIC_SIGNATURE_BUDGET",
+            default: configuration.publicSignaturesPerMinute)
+        guard configuration.publicSignaturesPerMinute > 0 else {
+            throw Invalid("The public signature budget must be a positive number per minute.")
+        }
         configuration.maxClockSkewSeconds = try value(
             serve.maxClockSkew, "EVENTSD_MAX_CLOCK_SKEW", default: configuration.maxClockSkewSeconds)
         configuration.tombstoneHorizonDays = try value(

@@ -35,6 +35,10 @@ func buildRouter(
         store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL,
         database: services.database)
     calendars.addPublicRoutes(to: router)
+    SignatoriesController(
+        store: store, maxFormSize: configuration.maxPublicFormSize,
+        budget: WriteBudget(perMinute: configuration.publicSignaturesPerMinute), database: services.database
+    ).addRoutes(to: router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts, isOptional: true)))
     let v1 = router.group("/v1").add(middleware: BearerAuthMiddleware(accounts: accounts))
         .add(middleware: WriteBudgetMiddleware(budget: WriteBudget(perMinute: configuration.writeBudgetPerMinute)))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }

@@ -77,6 +77,12 @@ struct Serve: AsyncParsableCommand {
 
     @Option(
         help:
+            "Public signatures each network address may send per minute; beyond it the answer is 429 with Retry-After. [EVENTSD_PUBLIC_SIGNATURE_BUDGET, default \(Self.defaults.publicSignaturesPerMinute)]"
+    )
+    var publicSignatureBudget: Int?
+
+    @Option(
+        help:
             "trace, debug, info, notice, warning, error or critical. [EVENTSD_LOG_LEVEL or LOG_LEVEL, default \(Self.defaults.logLevel)]"
     )
     var logLevel: String?

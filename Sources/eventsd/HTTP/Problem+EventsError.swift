@@ -11,6 +11,10 @@ extension Problem {
             self.init(.conflict, type: "duplicate", detail: error.description)
         case .inUse:
             self.init(.conflict, type: "in-use", detail: error.description)
+        case .notOpenForSignature:
+            self.init(.forbidden, type: "not-open-for-signature", detail: error.description)
+        case .signatureDecided:
+            self.init(.conflict, type: "decided", detail: error.description)
         case .roomBusy, .personBusy:
             self.init(.conflict, type: "schedule-conflict", detail: error.description)
         case .unreadableRow:

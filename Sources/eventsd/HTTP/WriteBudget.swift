@@ -20,6 +20,7 @@ final class WriteBudget: Sendable {
     func take(for account: String, now: ContinuousClock.Instant = .now) -> Int? {
         let rate = Double(perMinute) / 60
         return buckets.withLock { buckets in
+            if buckets.count >= Self.maxBuckets { Self.forgetFull(&buckets, now: now) }
             var bucket = buckets[account] ?? Bucket(tokens: Double(perMinute), refilledAt: now)
             let elapsed = Double((now - bucket.refilledAt) / .milliseconds(1)) / 1000
             bucket.tokens = min(Double(perMinute), bucket.tokens + elapsed * rate)
@@ -29,5 +30,14 @@ final class WriteBudget: Sendable {
             bucket.tokens -= 1
             return nil
         }
+    }
+
+    /// How many senders are remembered before those whose bucket has refilled are forgotten: a flood from many
+    /// addresses cannot grow the table without bound.
+    static let maxBuckets = 10_000
+
+    /// Forgets buckets untouched for a minute or more: they are full again, as a new one would be.
+    private static func forgetFull(_ buckets: inout [String: Bucket], now: ContinuousClock.Instant) {
+        buckets = buckets.filter { now - $0.value.refilledAt < .seconds(60) }
     }
 }

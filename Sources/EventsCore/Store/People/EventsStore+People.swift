@@ -135,6 +135,20 @@ extension EventsStore {
         try replica.read { db in try Organization.fetchAll(db, sql: "SELECT * FROM organizations ORDER BY name") }
     }
 
+    /// An organization by name or id.
+    public func organization(_ reference: String) throws -> Organization {
+        try replica.read { db in
+            let id = try Self.organizationID(reference, in: db)
+            guard
+                let organization = try Organization.fetchOne(
+                    db, sql: "SELECT * FROM organizations WHERE id = ?", arguments: [id])
+            else {
+                throw EventsError.notFound(kind: "organization", key: reference)
+            }
+            return organization
+        }
+    }
+
     private func addPerson(
         _ write: inout LocalWrite, name: String, email: String?, organization: String?, country: String?
     ) throws -> String {

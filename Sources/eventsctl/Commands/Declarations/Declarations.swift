@@ -3,5 +3,8 @@ import EventsCore
 
 struct Declarations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Texts participants sign.", subcommands: [Add.self, List.self])
+        abstract: "Texts people sign, and who signed them.",
+        subcommands: [
+            Add.self, List.self, Publish.self, Signatories.self, Pending.self, Approve.self, Reject.self,
+        ])
 }

@@ -3,9 +3,10 @@ import EventsCore
 
 extension Declarations {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "An event's declarations and how many signed.")
+        static let configuration = CommandConfiguration(
+            abstract: "An event's declarations (or all this replica holds) and how many signed.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The event's slug.") var event: String
+        @Option(help: "The event's slug (default: every declaration).") var event: String?
         @Flag(help: "Print JSON for scripts.") var json = false
 
         func run() throws {
