@@ -7,6 +7,9 @@ struct PublicRecord {
     let signatures: Set<String>
     let signatories: Set<String>
 
+    /// For a reader who reads everything anyway.
+    static let nothing = PublicRecord(declarations: [], signatures: [], signatories: [])
+
     static func load(in db: Database) throws -> PublicRecord {
         let declarations = try String.fetchAll(db, sql: "SELECT id FROM declarations WHERE published = 1")
         let signatures = try Row.fetchAll(

@@ -20,14 +20,16 @@ struct ReadAccess {
         rows = RowOwners(db: db)
     }
 
-    /// Reads the account's rights now (an administrator reads everything, so needs no speakers).
+    /// Reads the account's rights now (an administrator reads everything, so needs no speakers nor public record).
     init(principal: String, in db: Database) throws {
         let rights = try Rights.load(principal, in: db)
+        guard !rights.isAdmin else {
+            self.init(rights: rights, speakers: [], publicRecord: .nothing, db: db)
+            return
+        }
         let publicRecord = try PublicRecord.load(in: db)
         self.init(
-            rights: rights,
-            speakers: rights.isAdmin
-                ? [] : try Self.speakers(visibleTo: rights, in: db).union(publicRecord.signatories),
+            rights: rights, speakers: try Self.speakers(visibleTo: rights, in: db).union(publicRecord.signatories),
             publicRecord: publicRecord, db: db)
     }
 

@@ -23,13 +23,15 @@ public enum EventsSchema {
     /// An event's slug or kind.
     static let label = ValueDomain.text(max: 64)
     static let declarationText = ValueDomain.text(max: 500_000)
+    /// A series' name, such as GFMD: its events and bodies share it.
+    static let seriesName = ValueDomain.text(max: 200)
     static let seats = ValueDomain.integer(1...1_000_000)
 
     public static let events = ReplicatedTable(
         .events,
         columns: [
             .init(.slug, label), .init(.title, title), .init(.kind, label),
-            .init(.series, .text(max: 200)),
+            .init(.series, seriesName),
             .init(.timezone, .timeZone), .init(.venue, name), .init(.city, name), .init(.startsOn, .date),
             .init(.endsOn, .date), .init(.invitationOnly, .boolean), .init(.published, .boolean),
             .init(.hostID, .identifier, since: 7), .init(.nextHostID, .identifier, since: 7),
@@ -166,7 +168,7 @@ public enum EventsSchema {
     public static let bodies = ReplicatedTable(
         .bodies,
         columns: [
-            .init(.series, .text(max: 200)), .init(.name, name),
+            .init(.series, seriesName), .init(.name, name),
             .init(.kind, .word(BodyKind.allCases.map(\.rawValue))),
         ],
         since: 7)

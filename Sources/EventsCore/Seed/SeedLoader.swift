@@ -53,9 +53,14 @@ public struct SeedLoader {
     /// tombstone collection never touches) or the row exists or existed; either way it is left alone, so a
     /// deleted seeded row stays deleted after its tombstone is forgotten.
     private func known(_ table: String, _ id: String) throws -> Bool {
-        guard loaded.keys.insert([table, id]).inserted else { return true }
-        loaded.added.append([table, id])
-        return try store.replica.isKnown(table: table, id: id)
+        try seenBefore([table, id]) || store.replica.isKnown(table: table, id: id)
+    }
+
+    /// Whether this key was loaded or found before; if not, it is remembered now.
+    private func seenBefore(_ key: [String]) -> Bool {
+        guard loaded.keys.insert(key).inserted else { return true }
+        loaded.added.append(key)
+        return false
     }
 
     /// Records, in one transaction, the rows this load loaded or found (also when it stopped on an error: what
@@ -130,10 +135,7 @@ public struct SeedLoader {
     /// Whether the seed set this field of a row before: a field added to a seeded row later (an event's host) is
     /// set once, so a change made since stays.
     private func knownField(_ table: EventsTable, _ column: EventsColumn, of id: String) -> Bool {
-        let key = ["\(table.name).\(column.name)", id]
-        guard loaded.keys.insert(key).inserted else { return true }
-        loaded.added.append(key)
-        return false
+        seenBefore(["\(table.name).\(column.name)", id])
     }
 
     private func load(_ entry: SeedFile.SeedEvent) throws -> Int {

@@ -45,6 +45,12 @@ extension EventsStore {
         return trimmed.isEmpty ? .null : .text(trimmed)
     }
 
+    /// A date as stored, `YYYY-MM-DD`, else `invalidTime`.
+    static func date(_ text: String) throws -> String {
+        guard Instant.parse(text + "T00:00") != nil else { throw EventsError.invalidTime(text) }
+        return text
+    }
+
     /// A link as stored: an absolute http or https URL, by its column's own rule, else `invalidLink`.
     static func link(_ text: String) throws -> String {
         let link = text.trimmingCharacters(in: .whitespacesAndNewlines)

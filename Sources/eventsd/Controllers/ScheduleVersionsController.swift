@@ -41,8 +41,7 @@ struct ScheduleVersionsController {
         group.get("events/:id/changes") { request, context in
             let account = try context.requireAccount()
             let slug = try context.parameters.require("id")
-            let query = request.uri.queryParameters
-            let since = query.get("since") == nil ? nil : try query.require("since", as: Int.self)
+            let since = try request.uri.queryParameters.optional("since", as: Int.self)
             if let since, since < 0 { throw Problem.badRequest("'since' is a version number, 0 or more.") }
             return try Response.json(
                 try await database.read { [store] in

@@ -33,23 +33,16 @@ struct SyncController {
         let account = try context.requireAccount()
         let parameters = request.uri.queryParameters
         let after = try parameters.require("after", as: Int64.self)
-        let limit = try Self.optional("limit", as: Int.self, in: parameters) ?? 1_000
+        let limit = try parameters.optional("limit", as: Int.self) ?? 1_000
         let view = parameters.get("view").map { String($0) }
-        let horizon = try Self.optional("horizon", as: Int64.self, in: parameters)
+        let horizon = try parameters.optional("horizon", as: Int64.self)
         // A laptop that does not say its schema predates the parameter: it is on the previous version.
-        let schema = try Self.optional("schema", as: Int.self, in: parameters) ?? server.schemaVersion - 1
+        let schema = try parameters.optional("schema", as: Int.self) ?? server.schemaVersion - 1
         let page = try await services.database.read { [server] in
             try server.pull(
                 after: after, limit: limit, principal: account.id, view: view, horizon: horizon, schemaVersion: schema)
         }
         services.metrics.recordPull(changes: page.changes.count)
         return try .json(page)
-    }
-
-    /// A query parameter that may be left out, but not given malformed.
-    private static func optional<Value: LosslessStringConvertible & Sendable>(
-        _ name: String, as type: Value.Type, in parameters: Parameters
-    ) throws -> Value? {
-        parameters.get(name) == nil ? nil : try parameters.require(name, as: Value.self)
     }
 }

@@ -82,8 +82,8 @@ extension EventsStore {
     /// The event by slug or id; for a store acting for an account, one whose whole programme the account may not
     /// see (seen through an invitation to a single session) is not found, as an event it may not see at all.
     private func programmeEvent(_ reference: String, in db: Database) throws -> Event {
-        let event = try visibleEvent(reference, in: db)
-        guard let actor else { return event }
+        guard let actor else { return try visibleEvent(reference, in: db) }
+        let event = try Self.event(slug: reference, in: db)
         let rights = try Rights.load(actor.principal, in: db)
         guard rights.isAdmin || rights.sees.contains(event.id) else { throw EventsError.eventNotFound(reference) }
         return event

@@ -15,8 +15,6 @@ public struct ScheduleVersion: Codable, Sendable, Equatable, FetchableRecord {
     public var publishedBy: String?
     public var hash: String?
 
-    public var isPending: Bool { number == nil }
-
     public init(row: Row) throws {
         let fields = StoredRow(row, table: EventsTable.scheduleVersions.name)
         id = try fields.id

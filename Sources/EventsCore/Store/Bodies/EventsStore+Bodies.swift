@@ -6,7 +6,7 @@ extension EventsStore {
     @discardableResult
     public func addBody(name: String, series: String, kind: String? = nil) throws -> String {
         let name = try Self.required(name, "body name")
-        let series = try Self.required(series, "series", fitting: .text(max: 200))
+        let series = try Self.required(series, "series", fitting: EventsSchema.seriesName)
         let kind = try kind.map { try BodyKind.parse($0, field: "kind") } ?? BodyKind(named: name)
         return try write { write in
             let id = RowID.body(series: series, name: name)
@@ -53,19 +53,19 @@ extension EventsStore {
     public func removeBodyMember(body name: String, series: String? = nil, organization: String, from: String? = nil)
         throws
     {
-        let terms = try replica.read { db in
-            let body = try Self.body(named: name, series: series, in: db)
-            let organization = try Self.organizationID(organization, in: db)
-            return try String.fetchAll(
-                db,
+        try write { write in
+            let body = try Self.body(named: name, series: series, in: write.db)
+            let organizationID = try Self.organizationID(organization, in: write.db)
+            let terms = try String.fetchAll(
+                write.db,
                 sql: """
                     SELECT id FROM body_members WHERE body_id = ? AND organization_id = ?
                     AND (? IS NULL OR starts_on = ?)
                     """,
-                arguments: [body.id, organization, from, from])
+                arguments: [body.id, organizationID, from, from])
+            guard !terms.isEmpty else { throw EventsError.notFound(kind: "member of \(name)", key: organization) }
+            for term in terms { try write.delete(from: .bodyMembers, id: term) }
         }
-        guard !terms.isEmpty else { throw EventsError.notFound(kind: "member of \(name)", key: organization) }
-        for term in terms { try delete(.bodyMembers, id: term) }
     }
 
     public func bodyMembers(bodyID: String) throws -> [BodyMember] {
@@ -96,11 +96,8 @@ extension EventsStore {
     }
 
     private static func term(from: String?, to: String?) throws -> (from: String?, to: String?) {
-        let from = from.flatMap { $0.isEmpty ? nil : $0 }
-        let to = to.flatMap { $0.isEmpty ? nil : $0 }
-        for date in [from, to].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
-            throw EventsError.invalidTime(date)
-        }
+        let from = try from.flatMap { $0.isEmpty ? nil : try Self.date($0) }
+        let to = try to.flatMap { $0.isEmpty ? nil : try Self.date($0) }
         if let from, let to, to < from { throw EventsError.datesReversed(startsOn: from, endsOn: to) }
         return (from, to)
     }

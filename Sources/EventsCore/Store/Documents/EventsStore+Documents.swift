@@ -40,14 +40,6 @@ extension EventsStore {
 
     public func removeDocument(id: String) throws { try delete(.documents, id: id) }
 
-    public func document(id: String) throws -> Document {
-        try replica.read { db in
-            guard let document = try Document.fetchOne(db, sql: "SELECT * FROM documents WHERE id = ?", arguments: [id])
-            else { throw EventsError.notFound(kind: EventsTable.documents.singularNoun, key: id) }
-            return document
-        }
-    }
-
     /// A session's documents, by title.
     public func documents(sessionID: String) throws -> [Document] {
         try replica.read { db in

@@ -9,7 +9,7 @@ extension EventsStore {
             if let name { values[.name] = .text(try Self.required(name, "segment name")) }
             for (column, date) in [(EventsColumn.startsOn, startsOn), (.endsOn, endsOn)] {
                 guard let date else { continue }
-                guard date.isEmpty || Instant.parse(date + "T00:00") != nil else { throw EventsError.invalidTime(date) }
+                if !date.isEmpty { _ = try Self.date(date) }
                 values[column] = try Self.optionalText(date, "segment date", fitting: .date)
             }
             try write.update(.segments, id: id, values: values)
@@ -42,9 +42,7 @@ extension EventsStore {
         let name = try Self.required(name, "segment name")
         return try write { write in
             let event = try visibleEvent(eventSlug, in: write.db)
-            for date in [startsOn, endsOn].compactMap({ $0 }) where Instant.parse(date + "T00:00") == nil {
-                throw EventsError.invalidTime(date)
-            }
+            for date in [startsOn, endsOn].compactMap({ $0 }) { _ = try Self.date(date) }
             let id = RowID.segment(event: event.id, name: name)
             let values: [EventsColumn: SyncValue] = [
                 .eventID: .text(event.id), .name: .text(name), .startsOn: startsOn.map(SyncValue.text) ?? .null,

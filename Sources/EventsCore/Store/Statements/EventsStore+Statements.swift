@@ -53,15 +53,18 @@ extension EventsStore {
     public func speakersList(sessionID: String) throws -> SpeakersList {
         try replica.read { db in
             let session = try Self.session(id: sessionID, in: db)
-            try requireVisible(
-                EventsTable.sessions.name, id: session.id, in: db, otherwise: .sessionNotFound(sessionID))
+            // One reading of the account's rights for the session and its inscriptions (none on a laptop: all it
+            // holds); under the Chatham House Rule, others' inscriptions only for participants.
+            var access = try actor.map { try ReadAccess(principal: $0.principal, in: db) }
+            guard try access?.sees(table: EventsTable.sessions.name, row: session.id, column: nil) != false else {
+                throw EventsError.sessionNotFound(sessionID)
+            }
             let event = try Self.event(id: session.eventID, in: db)
             let minutes = session.statementMinutes ?? SpeakersList.defaultStatementMinutes
             let statements = SpeakersList.ordered(
-                try visibleStatements(
-                    try Statement.fetchAll(
-                        db, sql: "SELECT * FROM statements WHERE session_id = ?", arguments: [session.id]),
-                    in: db))
+                try Statement.fetchAll(
+                    db, sql: "SELECT * FROM statements WHERE session_id = ?", arguments: [session.id]
+                ).filter { try access?.sees(table: EventsTable.statements.name, row: $0.id, column: nil) != false })
             let entries = try statements.enumerated().map { index, statement in
                 SpeakersList.Entry(
                     position: index + 1, personID: statement.personID,
@@ -82,14 +85,6 @@ extension EventsStore {
         if let person = try? person(reference, in: db) { return (person.id, person.organizationID) }
         guard reference.looksLikeEmail else { throw EventsError.notFound(kind: "person", key: reference) }
         return (RowID.person(email: reference), nil)
-    }
-
-    /// For a store acting for an account, the inscriptions it may read (none of others under the Chatham House
-    /// Rule unless it takes part); on a laptop, all the replica holds.
-    private func visibleStatements(_ statements: [Statement], in db: Database) throws -> [Statement] {
-        guard let actor else { return statements }
-        var access = try ReadAccess(principal: actor.principal, in: db)
-        return try statements.filter { try access.sees(table: EventsTable.statements.name, row: $0.id, column: nil) }
     }
 
     /// The speaker's name, or a placeholder for someone inscribed by email whose row this laptop does not hold yet.
