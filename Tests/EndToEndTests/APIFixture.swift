@@ -26,7 +26,7 @@ struct APIFixture {
         attendee = try accounts.createAccount(email: "attendee@example.org", name: "Ada Attendee", isAdmin: false).1
         try accounts.grant(.attendee, to: "attendee@example.org", eventSlug: "gms-2017")
         let services = DaemonServices()
-        let router = buildRouter(
+        let router = try buildRouter(
             store: store, accounts: accounts, server: SyncServer(replica: replica, policy: EventsPolicy()),
             configuration: DaemonConfiguration(databasePath: path, corsOrigin: corsOrigin), services: services)
         operations = Set(

@@ -23,7 +23,7 @@ import Testing
             email: "ana@example.org", name: "Ana", isAdmin: true)
         let configuration = DaemonConfiguration(databasePath: path, maxBodySize: maxBodySize)
         let services = DaemonServices()
-        let router = buildRouter(
+        let router = try buildRouter(
             store: EventsStore(replica: replica), accounts: accounts,
             server: SyncServer(replica: replica, policy: EventsPolicy()),
             configuration: configuration, services: services)

@@ -61,6 +61,11 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("feed-tokens-v2") { db in
+            // A feed token is also kept as it is, so the attendee's page shows the same calendar URL on every visit;
+            // it opens one person's calendar and nothing else, as the URL in their calendar app does.
+            try db.execute(sql: "ALTER TABLE feed_tokens ADD COLUMN token TEXT")
+        }
         migrator.registerMigration("schedule-numbers-v1") { db in
             // The last version number given per event, so a withdrawn version's number is never given again.
             try db.execute(
@@ -115,10 +120,21 @@ public struct AccountStore: Sendable {
         let token = Self.newToken(prefix: "feed_")
         try replica.writeLocalTables { db in
             try db.execute(
-                sql: "INSERT INTO feed_tokens (hash, account_id, created_at) VALUES (?, ?, ?)",
-                arguments: [Self.hash(token), account.id, Instant.format(Date())])
+                sql: "INSERT INTO feed_tokens (hash, account_id, created_at, token) VALUES (?, ?, ?, ?)",
+                arguments: [Self.hash(token), account.id, Instant.format(Date()), token])
         }
         return token
+    }
+
+    /// The account's newest live feed token, if one was made since tokens are kept (`nil` otherwise).
+    public func currentFeedToken(for account: Account) throws -> String? {
+        try replica.read { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT token FROM feed_tokens WHERE account_id = ? AND revoked_at IS NULL AND token IS NOT NULL "
+                    + "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                arguments: [account.id])
+        }
     }
 
     /// Revokes every feed token of the account; returns how many were live.

@@ -6,16 +6,20 @@ extension EventsStore {
         let agenda = try agenda(eventSlug: eventSlug)
         let items = try reader.map { try visible(agenda.items, to: $0) } ?? agenda.items
         let tracks = try segments(eventSlug: eventSlug).map(\.name)
-        let latest = try replica.read { db in
+        return ScheduleDocument(
+            agenda: Agenda(event: agenda.event, items: items, observers: agenda.observers), tracks: tracks,
+            version: ScheduleVersion.label(of: try latestScheduleVersion(eventID: agenda.event.id)),
+            baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)
+    }
+
+    /// The event's latest published schedule version, `nil` before the first.
+    public func latestScheduleVersion(eventID: String) throws -> ScheduleVersion? {
+        try replica.read { db in
             try ScheduleVersion.fetchOne(
                 db,
                 sql:
                     "SELECT * FROM schedule_versions WHERE event_id = ? AND number IS NOT NULL ORDER BY number DESC LIMIT 1",
-                arguments: [agenda.event.id])
+                arguments: [eventID])
         }
-        return ScheduleDocument(
-            agenda: Agenda(event: agenda.event, items: items, observers: agenda.observers), tracks: tracks,
-            version: ScheduleVersion.label(of: latest),
-            baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)
     }
 }

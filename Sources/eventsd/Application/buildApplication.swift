@@ -37,7 +37,7 @@ func buildApplication(
         olderThan: Replica.wallClock() - Int64(configuration.tombstoneHorizonDays) * 86_400_000)
     if forgotten > 0 { logger.info("Tombstones collected", metadata: ["sync.forgotten_rows": "\(forgotten)"]) }
     let publicURL = PublicURL(configured: configuration.publicURL)
-    let router = buildRouter(
+    let router = try buildRouter(
         store: store, accounts: AccountStore(replica: replica), server: server, configuration: configuration,
         services: services, publicURL: publicURL)
     let host = configuration.host

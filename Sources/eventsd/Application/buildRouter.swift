@@ -8,7 +8,7 @@ func buildRouter(
     store: EventsStore, accounts: AccountStore, server: SyncServer, configuration: DaemonConfiguration,
     services: DaemonServices,
     publicURL: PublicURL = PublicURL(configured: "http://eventsd.test")
-) -> Router<DaemonRequestContext> {
+) throws -> Router<DaemonRequestContext> {
     let router = Router(context: DaemonRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     if let origin = configuration.corsOrigin { router.add(middleware: corsMiddleware(allowing: origin)) }
@@ -35,6 +35,7 @@ func buildRouter(
         store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL,
         database: services.database)
     calendars.addPublicRoutes(to: router)
+    try WebController(store: store, publicURL: publicURL, database: services.database).addRoutes(to: router)
     SignatoriesController(
         store: store, maxFormSize: configuration.maxPublicFormSize,
         budget: WriteBudget(perMinute: configuration.publicSignaturesPerMinute), database: services.database
@@ -43,6 +44,7 @@ func buildRouter(
         .add(middleware: WriteBudgetMiddleware(budget: WriteBudget(perMinute: configuration.writeBudgetPerMinute)))
     v1.get("me") { _, context in try Response.json(try context.requireAccount()) }
     calendars.addAccountRoutes(to: v1)
+    MyAgendaController(store: store, database: services.database).addRoutes(to: v1)
     RSVPController(store: store, maxBodySize: configuration.maxBodySize, database: services.database).addRoutes(to: v1)
     StatementsController(store: store, maxBodySize: configuration.maxBodySize, database: services.database)
         .addRoutes(to: v1)

@@ -65,8 +65,18 @@ struct CalendarController {
         }
     }
 
-    /// `POST /v1/me/feed` (a new feed URL) and `DELETE /v1/me/feed` (revoke them all), with a bearer token.
+    /// `GET /v1/me/feed` (the current feed URL), `POST /v1/me/feed` (a new one) and `DELETE /v1/me/feed` (revoke
+    /// them all), with a bearer token.
     func addAccountRoutes(to group: RouterGroup<DaemonRequestContext>) {
+        group.get("me/feed") { [publicURL] _, context in
+            let account = try context.requireAccount()
+            guard let token = try await database.read({ [accounts] in try accounts.currentFeedToken(for: account) })
+            else {
+                throw Problem(
+                    .notFound, type: "not-found", detail: "No calendar feed yet: POST /v1/me/feed makes one.")
+            }
+            return try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"))
+        }
         group.post("me/feed") { [publicURL] _, context in
             let account = try context.requireAccount()
             let token = try await database.write { [accounts] in try accounts.createFeedToken(for: account) }

@@ -28,7 +28,7 @@ public struct ScheduleVersion: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     /// The format's `<version>`: the number with its note, `0` before the first publication.
-    static func label(of latest: ScheduleVersion?) -> String {
+    public static func label(of latest: ScheduleVersion?) -> String {
         guard let latest, let number = latest.number else { return "0" }
         return latest.note.map { "\(number): \($0)" } ?? "\(number)"
     }

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// The agenda as one reader sees it, for the daemon's web pages: the public (`anonymousReader`) or an account.
+extension EventsStore {
+    /// The events `reader` may see: those not yet over first, soonest first, then past ones, latest first.
+    /// `today` is a `YYYY-MM-DD` date.
+    public func events(seenBy reader: String, today: String) throws -> [Event] {
+        let events = try replica.read { db in
+            var access = try ReadAccess(principal: reader, in: db)
+            return try Event.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts_on, slug").filter {
+                try access.sees(table: EventsTable.events.name, row: $0.id, column: nil)
+            }
+        }
+        return events.filter { $0.endsOn >= today } + events.filter { $0.endsOn < today }.reversed()
+    }
+
+    /// The event's agenda as `reader` sees it, with `person`'s answers when given: chairs and speakers only where
+    /// it may read their names, a join link only where it may follow it. `nil` when the reader may not see the
+    /// event, exactly where the API answers "not found".
+    public func agenda(eventSlug: String, seenBy reader: String, person: String? = nil) throws -> Agenda? {
+        var agenda: Agenda
+        do {
+            agenda = try acting(as: reader).agenda(eventSlug: eventSlug, person: person)
+        } catch EventsError.eventNotFound {
+            return nil
+        }
+        agenda.items = try visible(agenda.items, to: reader)
+        return agenda
+    }
+
+    /// An attendee's page: every event `account` sees, with the sessions it sees, its own answers and seat
+    /// decisions, and the join links it may follow; no one's email address.
+    public func personalAgenda(of account: Account, today: String) throws -> [Agenda] {
+        try events(seenBy: account.id, today: today).compactMap { event in
+            guard var agenda = try agenda(eventSlug: event.id, seenBy: account.id, person: account.email) else {
+                return nil
+            }
+            for index in agenda.items.indices {
+                for person in agenda.items[index].people.indices { agenda.items[index].people[person].email = nil }
+            }
+            return agenda
+        }
+    }
+
+    /// Grows with every change the replica stores or merges: what is derived from its state may be cached under it.
+    public func changeSequence() throws -> Int64 {
+        try replica.sequence()
+    }
+}
