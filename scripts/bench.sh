@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds in release and runs the benchmark scenarios side by side with their baselines, one line each:
-# NAME: value unit (baseline value unit, ratio R). Pass --only NAME (merge, push, wire, initial-sync, rsvp-load, rss)
+# NAME: value unit (baseline value unit, ratio R). Pass --only NAME (merge, push, wire, initial-sync, web, rsvp-load, rss)
 # or --scale F to shrink or grow every scenario. Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 python3 scripts/check-imports.py
 swift format lint --strict --recursive Sources Tests Benchmarks Package.swift
 

@@ -38,10 +38,12 @@ struct RSVPLoadBenchmark {
         }
         let daemon = try DaemonProcess(database: folder.appendingPathComponent("eventsd.sqlite"))
         let body = Data("{\"response\":\"accepted\"}".utf8)
-        let rsvp = try load(daemon.url, tokens: tokens) { transport in
+        let load = HTTPLoad(connections: connections)
+        let rsvp = try load.run(daemon.url, items: tokens) { transport, token in
+            transport.token = token
             _ = try transport.perform(path: "/v1/sessions/\(session)/rsvp", body: body)
         }
-        let noop = try load(daemon.url, tokens: tokens) { transport in
+        let noop = try load.run(daemon.url, items: tokens) { transport, _ in
             _ = try transport.perform(path: "/healthz", body: nil)
         }
         let peak = daemon.peakResidentMegabytes()
@@ -61,57 +63,5 @@ struct RSVPLoadBenchmark {
                 + "(baseline no-op route \(Int(noop.rate)) req/s p99 \(format(noop.p99 * 1000, 1)) ms, ratio \(format(rsvp.rate / noop.rate)))",
             "rss: \(format(peak, 1)) MB peak resident during rsvp-load (baseline goal 100 MB, ratio \(format(100 / peak)))",
         ]
-    }
-
-    struct Result {
-        var rate: Double
-        var p99: Double
-    }
-
-    /// Runs `request` once per token, spread over `connections` threads each with its own connection.
-    private func load(_ url: String, tokens: [String], request: @escaping @Sendable (CurlTransport) throws -> Void)
-        throws -> Result
-    {
-        let latencies = Latencies()
-        let start = DispatchSemaphore(value: 0)
-        let done = DispatchGroup()
-        let perThread = tokens.count / connections
-        for thread in 0..<connections {
-            let mine = Array(tokens[(thread * perThread)..<((thread + 1) * perThread)])
-            done.enter()
-            Thread {
-                defer { done.leave() }
-                guard let transport = try? CurlTransport(baseURL: url, token: mine[0]) else { return latencies.fail() }
-                start.wait()
-                for token in mine {
-                    transport.token = token
-                    let begin = DispatchTime.now().uptimeNanoseconds
-                    do { try request(transport) } catch { latencies.fail() }
-                    latencies.add(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9)
-                }
-            }.start()
-        }
-        let (_, seconds) = measure {
-            for _ in 0..<connections { start.signal() }
-            done.wait()
-        }
-        guard latencies.failures == 0 else { throw BenchError("\(latencies.failures) requests failed") }
-        return Result(rate: Double(tokens.count) / seconds, p99: latencies.percentile(0.99))
-    }
-}
-
-final class Latencies: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Double] = []
-    private(set) var failures = 0
-
-    func add(_ value: Double) { lock.withLock { values.append(value) } }
-    func fail() { lock.withLock { failures += 1 } }
-
-    func percentile(_ p: Double) -> Double {
-        lock.withLock {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
-        }
     }
 }

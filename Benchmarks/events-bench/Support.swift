@@ -24,12 +24,13 @@ final class DaemonProcess {
     let process = Process()
     let url: String
 
-    init(database: URL) throws {
+    init(database: URL, arguments: [String] = []) throws {
         let folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         process.executableURL = folder.appendingPathComponent("eventsd")
         let extra =
             ProcessInfo.processInfo.environment["BENCH_EVENTSD_ARGS"]?.split(separator: " ").map(String.init) ?? []
-        process.arguments = ["serve", "--db", database.path, "--port", "0", "--log-level", "warning"] + extra
+        process.arguments =
+            ["serve", "--db", database.path, "--port", "0", "--log-level", "warning"] + arguments + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.standardError

@@ -147,5 +147,11 @@ import Testing
         let withdrawn = try HostileInputTests.request(
             "\(daemon.url)/v1/declarations/\(draft)/signatories", method: "GET", token: nil, contentType: nil)
         #expect(withdrawn.status == 404, "withdrawn: unpublished again")
+        let unpublishedForm = "\(daemon.url)/v1/declarations/\(draft)/public-signatures"
+        #expect(
+            try HostileInputTests.request(unpublishedForm, token: nil, body: Self.form("Gus Example")).status == 404)
+        #expect(
+            try HostileInputTests.request(unpublishedForm, token: adminToken, body: Self.form("Gus Example")).status
+                == 403, "an account that sees it is told it takes no signature")
     }
 }

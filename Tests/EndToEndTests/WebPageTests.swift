@@ -20,6 +20,8 @@ import Testing
         let cancelled: String
         let chatham: String
         let invitationOnly: String
+        let clubSession: String
+        let late: String
         static let hostileTitle = "<img src=x onerror=alert(1)>"
         static let seatedLink = "https://meet.example.org/seated-only"
         static let openLink = "https://meet.example.org/everyone"
@@ -28,14 +30,16 @@ import Testing
             database = try temporaryFolder().appendingPathComponent("eventsd.sqlite")
             let store = try EventsStore.open(path: database.path, migrations: AccountStore.registerMigrations)
             let accounts = AccountStore(replica: store.replica)
-            for (slug, title, published, invited) in [
-                ("web", "Web Summit", true, false), ("draft", "Draft Forum", false, false),
-                ("closed", "Closed Retreat", false, true),
+            for (slug, title, published, invited, year) in [
+                ("web", "Web Summit", true, false, 2030), ("draft", "Draft Forum", false, false, 2030),
+                ("closed", "Closed Retreat", false, true, 2030), ("club", "Club Forum", true, true, 2030),
+                ("old", "Old Summit", true, false, 2010), ("later", "Later Summit", true, false, 2031),
             ] {
                 try store.addEvent(
                     EventDraft(
-                        slug: slug, title: title, kind: "summit", timezone: "Europe/Brussels", startsOn: "2030-05-06",
-                        endsOn: "2030-05-07", invitationOnly: invited, published: published))
+                        slug: slug, title: title, kind: "summit", timezone: "Europe/Brussels",
+                        startsOn: "\(year)-05-06", endsOn: "\(year)-05-07", invitationOnly: invited,
+                        published: published))
             }
             func session(_ title: String, at hour: Int, _ draft: SessionDraft = SessionDraft(), event: String = "web")
                 throws -> String
@@ -53,6 +57,8 @@ import Testing
             try store.cancelSession(id: cancelled)
             chatham = try session("Quiet roundtable", at: 13, SessionDraft(chathamHouse: true))
             invitationOnly = try session("Retreat dinner", at: 19, event: "closed")
+            clubSession = try session("Club call", at: 10, SessionDraft(joinURL: Self.openLink), event: "club")
+            late = try session("Late reception", at: 20)
             try store.addPerson(name: "Nadia Quiet", email: "nadia@example.org")
             try store.addRole(sessionID: chatham, person: "nadia@example.org", role: "speaker")
             for email in ["admin@example.org", "first@example.org", "second@example.org"] {
@@ -106,7 +112,8 @@ import Testing
         #expect(page.text.contains(World.openLink), "a join link that needs no seat is public")
         #expect(!page.text.contains(World.seatedLink), "a join link that needs a seat is not")
         #expect(page.text.contains("Quiet roundtable") && !page.text.contains("Nadia Quiet"), "Chatham House")
-        #expect(page.text.contains("Cancelled"))
+        #expect(page.text.contains("<li class=\"session cancelled\" data-session=\"\(world.cancelled)\">"))
+        #expect(page.text.components(separatedBy: "class=\"session cancelled\"").count == 2, "that one only")
         #expect(page.text.contains("webcal://"))
         #expect(page.text.contains("<time datetime=\"2030-05-06T09:00:00+02:00\">09:00</time>"))
         for session in [world.hostile, world.seated, world.open, world.cancelled, world.chatham] {
@@ -115,9 +122,25 @@ import Testing
         let session = try Self.fetch("\(daemon.url)/events/web/sessions/\(world.hostile)")
         #expect(session.status == 200)
         #expect(session.text.contains("&lt;script&gt;alert(2)&lt;/script&gt;") && !session.text.contains("<script>"))
+        let seatedPage = try Self.fetch("\(daemon.url)/events/web/sessions/\(world.seated)").text
+        #expect(!seatedPage.contains(World.seatedLink))
+        let quietPage = try Self.fetch("\(daemon.url)/events/web/sessions/\(world.chatham)").text
+        #expect(quietPage.contains("Chatham House Rule") && !quietPage.contains("Nadia Quiet"))
+        let club = try Self.fetch("\(daemon.url)/events/club")
+        #expect(club.status == 200 && club.text.contains("Club call"), "published, invitation only: a public agenda")
+        #expect(!club.text.contains(World.openLink), "but its join links need a seat")
+
+        #expect(!page.text.contains("id=\"day-2030-05-07\""), "the late reception is on the 6th in Brussels")
         let tokyo = try Self.fetch("\(daemon.url)/events/web?tz=Asia/Tokyo")
         #expect(tokyo.text.contains("<time datetime=\"2030-05-06T16:00:00+09:00\">16:00</time>"))
-        #expect(try Self.fetch("\(daemon.url)/events/web?tz=Mars/Olympus").status == 400)
+        let nextDay = try #require(tokyo.text.range(of: "id=\"day-2030-05-07\""))
+        let lateRow = try #require(tokyo.text.range(of: "data-session=\"\(world.late)\""))
+        #expect(nextDay.upperBound < lateRow.lowerBound, "and on the 7th in Tokyo")
+        #expect(tokyo.text.contains("<time datetime=\"2030-05-07T03:00:00+09:00\">03:00</time>"))
+        for zone in ["Mars/Olympus", "GMT+0500", String(repeating: "x", count: 5_000)] {
+            #expect(try Self.fetch("\(daemon.url)/events/web?tz=\(zone)").status == 400, "\(zone.prefix(20))")
+        }
+        #expect(try Self.fetch("\(daemon.url)/events/web?tz=Europe/Brussels").text == page.text)
     }
 
     @Test func everyPageCarriesTheSecurityHeadersAndHiddenEventsAreNotFound() throws {
@@ -148,8 +171,13 @@ import Testing
         for slug in ["draft", "closed"] {
             #expect(try Self.fetch("\(daemon.url)/v1/events/\(slug)/agenda.ics").status == 404, "as in the API")
         }
-        let home = try Self.fetch(daemon.url + "/")
-        #expect(home.text.contains("Web Summit") && !home.text.contains("Draft Forum"))
+        let home = try Self.fetch(daemon.url + "/").text
+        #expect(!home.contains("Draft Forum") && !home.contains("Closed Retreat"))
+        let order = ["Web Summit", "Later Summit", "Old Summit"].compactMap { home.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted(), "upcoming first, soonest first, then past ones")
+        let problem = try Self.fetch("\(daemon.url)/v1/events/nowhere/agenda.ics")
+        #expect(problem.status == 404 && problem.headers["x-content-type-options"] == "nosniff", "problems too")
+        #expect(try Self.fetch("\(daemon.url)/assets/nothing.js").headers["x-frame-options"] == "DENY")
     }
 
     @Test func aChangeRendersThePageAgainAndAnUnchangedOneIsNotSentTwice() throws {
@@ -167,6 +195,36 @@ import Testing
         #expect(second.status == 200)
         #expect(second.text.contains("Open webinar, renamed"))
         #expect(second.headers["etag"] != etag)
+    }
+
+    /// A cached page never outlives a change of what the public may see.
+    @Test func aPageCachedBeforeARuleChangedFollowsTheRule() throws {
+        let world = try World()
+        let daemon = try Daemon(database: world.database, seed: nil)
+        defer { daemon.stop() }
+        let admin = world.tokens["admin@example.org"]
+        func patch(_ path: String, _ body: String) throws {
+            #expect(
+                try HostileInputTests.request(
+                    "\(daemon.url)\(path)", method: "PATCH", token: admin, body: Data(body.utf8)
+                ).status == 200, "\(path) \(body)")
+        }
+        let openPage = "\(daemon.url)/events/web/sessions/\(world.open)"
+        let role =
+            #"{"sessionID":"\#(world.open)","personID":"\#(RowID.person(email: "nadia@example.org"))","role":"speaker"}"#
+        #expect(
+            try HostileInputTests.request("\(daemon.url)/v1/session-roles", token: admin, body: Data(role.utf8)).status
+                == 201)
+        #expect(try Self.fetch(openPage).text.contains("Nadia Quiet"))
+        #expect(try Self.fetch(openPage).text.contains(World.openLink))
+        try patch("/v1/sessions/\(world.open)", #"{"chathamHouse":true}"#)
+        #expect(!(try Self.fetch(openPage).text.contains("Nadia Quiet")), "names go under the Chatham House Rule")
+        try patch("/v1/sessions/\(world.open)", #"{"capacity":10}"#)
+        #expect(!(try Self.fetch(openPage).text.contains(World.openLink)), "a seat is needed now")
+        #expect(try Self.fetch("\(daemon.url)/events/web").status == 200)
+        try patch("/v1/events/web", #"{"published":false}"#)
+        #expect(try Self.fetch("\(daemon.url)/events/web").status == 404)
+        #expect(try Self.fetch(openPage).status == 404)
     }
 
     @Test func theAttendeeSeesTheirEventsSeatsAndOneCalendarURL() throws {
@@ -188,12 +246,19 @@ import Testing
             }
         }
         let mine = try agenda(first)
-        #expect(mine.compactMap { ($0["event"] as? [String: Any])?["slug"] as? String }.sorted() == ["closed", "web"])
+        #expect(
+            mine.compactMap { ($0["event"] as? [String: Any])?["slug"] as? String }.sorted() == [
+                "closed", "club", "later", "old", "web",
+            ])
         let seatedFirst = try #require(item(mine, world.seated))
         #expect((seatedFirst["rsvp"] as? [String: Any])?["decision"] as? String == "confirmed")
         #expect((seatedFirst["session"] as? [String: Any])?["joinURL"] as? String == World.seatedLink)
         let theirs = try agenda(second)
-        #expect(theirs.compactMap { ($0["event"] as? [String: Any])?["slug"] as? String } == ["web"])
+        #expect(
+            theirs.compactMap { ($0["event"] as? [String: Any])?["slug"] as? String } == [
+                "club", "web", "later", "old",
+            ],
+            "no unpublished event without an invitation; upcoming first")
         let seatedSecond = try #require(item(theirs, world.seated))
         #expect((seatedSecond["rsvp"] as? [String: Any])?["waitlistPosition"] as? Int == 1)
         #expect((seatedSecond["session"] as? [String: Any])?["joinURL"] == nil)
@@ -208,6 +273,12 @@ import Testing
         #expect(again["url"] as? String == url, "the same URL on every visit")
         #expect(try Self.fetch(url).status == 200)
         #expect(try HostileInputTests.request(feed, method: "GET", token: second).status == 404, "one's own only")
+        #expect(try HostileInputTests.request(feed, method: "POST", token: second).status == 201)
+        let secondFeed = PushedValueTests.json(try HostileInputTests.request(feed, method: "GET", token: second).body)
+        #expect(secondFeed["url"] as? String != url)
+        #expect(
+            PushedValueTests.json(try HostileInputTests.request(feed, method: "GET", token: first).body)["url"]
+                as? String == url)
         #expect(try HostileInputTests.request(feed, method: "DELETE", token: first).status == 200)
         #expect(try HostileInputTests.request(feed, method: "GET", token: first).status == 404)
         #expect(try Self.fetch(url).status == 404)

@@ -61,15 +61,16 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
-        migrator.registerMigration("feed-tokens-v2") { db in
-            // A feed token is also kept as it is, so the attendee's page shows the same calendar URL on every visit;
-            // it opens one person's calendar and nothing else, as the URL in their calendar app does.
-            try db.execute(sql: "ALTER TABLE feed_tokens ADD COLUMN token TEXT")
-        }
         migrator.registerMigration("schedule-numbers-v1") { db in
             // The last version number given per event, so a withdrawn version's number is never given again.
             try db.execute(
                 sql: "CREATE TABLE schedule_numbers (event_id TEXT PRIMARY KEY NOT NULL, last INTEGER NOT NULL)")
+        }
+        migrator.registerMigration("feed-tokens-v2") { db in
+            // A live feed token is also kept as it is, so the attendee's page shows the same calendar URL on every
+            // visit. It reads one person's calendar, which this database holds anyway (unlike an account token,
+            // which writes, and stays a hash); revoking it forgets it.
+            try db.execute(sql: "ALTER TABLE feed_tokens ADD COLUMN token TEXT")
         }
     }
 
@@ -142,7 +143,7 @@ public struct AccountStore: Sendable {
     public func revokeFeedTokens(for account: Account) throws -> Int {
         try replica.writeLocalTables { db in
             try db.execute(
-                sql: "UPDATE feed_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                sql: "UPDATE feed_tokens SET revoked_at = ?, token = NULL WHERE account_id = ? AND revoked_at IS NULL",
                 arguments: [Instant.format(Date()), account.id])
             return db.changesCount
         }

@@ -39,4 +39,9 @@ public struct Event: Codable, Sendable, Equatable, FetchableRecord {
     }
 
     public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }
+
+    /// Whether its last day has passed where it takes place.
+    public func isOver(at now: Date) -> Bool {
+        endsOn < Instant.display(now, in: timeZone, pattern: "yyyy-MM-dd")
+    }
 }

@@ -39,6 +39,11 @@ public struct EventsStore: Sendable {
         EventsStore(replica: replica, actor: Actor(principal: principal, policy: policy))
     }
 
+    /// Grows with every change the replica stores or merges: what is derived from its state may be cached under it.
+    public func changeSequence() throws -> Int64 {
+        try replica.sequence()
+    }
+
     /// The same store, refusing to create a row that exists already.
     public func creatingOnly() -> EventsStore {
         var store = self

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The URL people reach the daemon at, used for links it hands out (a personal feed's URL): the configured
@@ -8,7 +9,7 @@ final class PublicURL: Sendable {
     private let listener = Mutex<String?>(nil)
 
     init(configured: String?) {
-        self.configured = configured
+        self.configured = configured.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
     /// Called once the server listens, with its `http://HOST:PORT`.
@@ -18,6 +19,13 @@ final class PublicURL: Sendable {
 
     var base: String {
         configured ?? listener.withLock { $0 } ?? ""
+    }
+
+    /// `url` (on this daemon) as a calendar app's subscription link: `webcal://` in place of `http(s)://`.
+    static func webcal(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.scheme = "webcal"
+        return components.string ?? url
     }
 
     /// Hosts that mean "every interface": the listener's address then says nothing about how people reach it.

@@ -13,6 +13,7 @@ func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     if let origin = configuration.corsOrigin { router.add(middleware: corsMiddleware(allowing: origin)) }
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     let routeMethods = RouteMethods()
     router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods))

@@ -1,4 +1,3 @@
-import Crypto
 import EventsCore
 import Foundation
 import Hummingbird
@@ -75,7 +74,9 @@ struct CalendarController {
                 throw Problem(
                     .notFound, type: "not-found", detail: "No calendar feed yet: POST /v1/me/feed makes one.")
             }
-            return try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"))
+            var response = try Response.json(FeedLink(token: token, url: "\(publicURL.base)/v1/feeds/\(token).ics"))
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
         group.post("me/feed") { [publicURL] _, context in
             let account = try context.requireAccount()
@@ -103,16 +104,6 @@ struct CalendarController {
     /// An export with a strong ETag; `304 Not Modified` when the client already has these bytes.
     static func exportResponse(_ text: String, contentType: String, request: Request) throws -> Response {
         let body = Data(text.utf8)
-        let etag = "\"" + SHA256.hash(data: body).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-        var headers: HTTPFields = [
-            .contentType: contentType, .eTag: etag, .cacheControl: "no-cache",
-        ]
-        let known = request.headers[values: .ifNoneMatch].flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") }
-        if known.contains(etag) || known.contains("*") {
-            headers[.contentType] = nil
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return EntityTag(of: body).response(ByteBuffer(bytes: body), contentType: contentType, to: request)
     }
 }

@@ -16,8 +16,7 @@ struct MyAgendaController {
     func addRoutes(to group: RouterGroup<DaemonRequestContext>) {
         group.get("me/agenda") { _, context in
             let account = try context.requireAccount()
-            let today = Instant.display(Date(), in: .gmt, pattern: "yyyy-MM-dd")
-            let events = try await database.read { [store] in try store.personalAgenda(of: account, today: today) }
+            let events = try await database.read { [store] in try store.personalAgenda(of: account, at: Date()) }
             return try Response.json(MyAgenda(events: events))
         }
     }

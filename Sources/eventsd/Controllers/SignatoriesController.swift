@@ -31,8 +31,9 @@ struct SignatoriesController {
             let address = context.remoteAddress?.ipAddress ?? "unknown"
             if let seconds = budget.take(for: address) { throw SyncError.rateLimited(retryAfterSeconds: seconds) }
             let form = try await request.decodeJSON(PublicSignatureForm.self, maxBodySize: maxFormSize)
+            let reader = context.account?.id ?? EventsStore.anonymousReader
             let signature = try await database.write { [store] in
-                try store.submitPublicSignature(declaration: declaration, form)
+                try store.submitPublicSignature(declaration: declaration, form, seenBy: reader)
             }
             return try Response.json(Receipt(id: signature.id, status: signature.status), status: .accepted)
         }

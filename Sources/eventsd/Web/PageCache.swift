@@ -1,41 +1,51 @@
-import Crypto
 import Foundation
-import NIOCore
+import Hummingbird
 import Synchronization
 
-/// Rendered pages kept under the replica's change sequence they were rendered at: a page is rendered again
-/// only once something changed. Bounded: when full, it starts over.
+/// Rendered pages kept under the replica's change sequence they were rendered at: a page is rendered again only
+/// once something changed. Bounded by the bytes it holds: when full, it starts over.
 final class PageCache: Sendable {
+    /// A page's path and the zone it is shown in.
+    struct Key: Hashable, Sendable {
+        var path: String
+        var zone: String
+    }
+
     struct Page: Sendable {
         var sequence: Int64
         var body: ByteBuffer
-        /// A strong validator of the body, for `If-None-Match`.
-        var etag: String
+        var tag: EntityTag
 
         init(sequence: Int64, html: String) {
             self.sequence = sequence
             body = ByteBuffer(string: html)
-            etag =
-                "\"" + SHA256.hash(data: Data(html.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+            tag = EntityTag(of: Data(html.utf8))
         }
     }
 
-    private let pages = Mutex<[String: Page]>([:])
+    private struct Pages {
+        var byKey: [Key: Page] = [:]
+        var bytes = 0
+    }
+
+    private let pages = Mutex(Pages())
     private let capacity: Int
 
-    init(capacity: Int = 2_000) {
-        self.capacity = capacity
+    init(capacity bytes: Int = 32 << 20) {
+        capacity = bytes
     }
 
     /// The page under `key` if it was rendered at `sequence`.
-    func page(_ key: String, at sequence: Int64) -> Page? {
-        pages.withLock { pages in pages[key].flatMap { $0.sequence == sequence ? $0 : nil } }
+    func page(_ key: Key, at sequence: Int64) -> Page? {
+        pages.withLock { pages in pages.byKey[key].flatMap { $0.sequence == sequence ? $0 : nil } }
     }
 
-    func keep(_ page: Page, as key: String) {
+    func keep(_ page: Page, as key: Key) {
         pages.withLock { pages in
-            if pages.count >= capacity, pages[key] == nil { pages.removeAll(keepingCapacity: true) }
-            pages[key] = page
+            if let old = pages.byKey[key] { pages.bytes -= old.body.readableBytes }
+            if pages.bytes + page.body.readableBytes > capacity { pages = Pages() }
+            pages.byKey[key] = page
+            pages.bytes += page.body.readableBytes
         }
     }
 }

@@ -1,25 +1,22 @@
 import Foundation
-import NIOCore
+import Hummingbird
 
-/// The stylesheet and the two small scripts of the pages (`Web/Assets`), read once.
+/// The stylesheet and the two small scripts of the pages (`Web/Assets`), read once, each with its validator.
 struct WebAssets: Sendable {
     struct Asset: Sendable {
         var contentType: String
         var body: ByteBuffer
+        var tag: EntityTag
     }
 
     private let assets: [String: Asset]
 
     init() throws {
-        guard let folder = Bundle.module.url(forResource: "Assets", withExtension: nil) else {
-            throw PageTemplates.Failure.missing("Assets")
-        }
         let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
         var assets: [String: Asset] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        for (file, data) in try BundledFolder(named: "Assets").files {
             guard let type = types[(file as NSString).pathExtension] else { continue }
-            let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            assets[file] = Asset(contentType: type, body: ByteBuffer(bytes: data))
+            assets[file] = Asset(contentType: type, body: ByteBuffer(bytes: data), tag: EntityTag(of: data))
         }
         self.assets = assets
     }

@@ -3,16 +3,15 @@ import GRDB
 
 /// The agenda as one reader sees it, for the daemon's web pages: the public (`anonymousReader`) or an account.
 extension EventsStore {
-    /// The events `reader` may see: those not yet over first, soonest first, then past ones, latest first.
-    /// `today` is a `YYYY-MM-DD` date.
-    public func events(seenBy reader: String, today: String) throws -> [Event] {
+    /// The events `reader` may see: those not over by `now` first, soonest first, then past ones, latest first.
+    public func events(seenBy reader: String, at now: Date) throws -> [Event] {
         let events = try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
             return try Event.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts_on, slug").filter {
                 try access.sees(table: EventsTable.events.name, row: $0.id, column: nil)
             }
         }
-        return events.filter { $0.endsOn >= today } + events.filter { $0.endsOn < today }.reversed()
+        return events.filter { !$0.isOver(at: now) } + events.filter { $0.isOver(at: now) }.reversed()
     }
 
     /// The event's agenda as `reader` sees it, with `person`'s answers when given: chairs and speakers only where
@@ -31,8 +30,8 @@ extension EventsStore {
 
     /// An attendee's page: every event `account` sees, with the sessions it sees, its own answers and seat
     /// decisions, and the join links it may follow; no one's email address.
-    public func personalAgenda(of account: Account, today: String) throws -> [Agenda] {
-        try events(seenBy: account.id, today: today).compactMap { event in
+    public func personalAgenda(of account: Account, at now: Date) throws -> [Agenda] {
+        try events(seenBy: account.id, at: now).compactMap { event in
             guard var agenda = try agenda(eventSlug: event.id, seenBy: account.id, person: account.email) else {
                 return nil
             }
@@ -41,10 +40,5 @@ extension EventsStore {
             }
             return agenda
         }
-    }
-
-    /// Grows with every change the replica stores or merges: what is derived from its state may be cached under it.
-    public func changeSequence() throws -> Int64 {
-        try replica.sequence()
     }
 }

@@ -5,8 +5,11 @@ import Sync
 extension EventsStore {
     /// Records a member of the public's signature, pending an organizer's decision; only a published declaration
     /// open to public signature takes one. The same name and affiliation again is the same signature: while
-    /// pending it is answered as it stands, once decided the decision stands.
-    public func submitPublicSignature(declaration id: String, _ form: PublicSignatureForm) throws -> Signature {
+    /// pending it is answered as it stands, once decided the decision stands. A declaration `reader` may not see
+    /// is not found; one it sees but that takes no signature from the public is refused as such.
+    public func submitPublicSignature(
+        declaration id: String, _ form: PublicSignatureForm, seenBy reader: String = anonymousReader
+    ) throws -> Signature {
         let name = try Self.required(form.name, "signatory's name")
         let affiliation = try Self.required(form.affiliation, "affiliation", fitting: EventsSchema.affiliation)
         let email = form.email.map(EmailAddress.canonical).flatMap { $0.isEmpty ? nil : $0 }
@@ -15,7 +18,7 @@ extension EventsStore {
             try form.reservation.map { try Self.optionalText($0, "reservation", fitting: EventsSchema.longText) }
             ?? .null
         return try write { write in
-            let declaration = try Self.openDeclaration(id, in: write.db)
+            let declaration = try Self.openDeclaration(id, seenBy: reader, in: write.db)
             let person = RowID.signatory(name: name, affiliation: affiliation)
             let signatureID = RowID.signature(declaration: declaration.id, person: person)
             if let existing = try Self.signature(signatureID, in: write.db) {
@@ -150,13 +153,22 @@ extension EventsStore {
         try Signature.fetchOne(db, sql: "SELECT * FROM signatures WHERE id = ?", arguments: [id])
     }
 
-    /// A published declaration open to public signature; one unpublished is not found, as if it did not exist.
-    private static func openDeclaration(_ id: String, in db: Database) throws -> Declaration {
+    /// A published declaration open to public signature. One unpublished is not found, as if it did not exist,
+    /// unless the reader is an account that may see it.
+    private static func openDeclaration(_ id: String, seenBy reader: String, in db: Database) throws -> Declaration {
         guard
             let declaration = try Declaration.fetchOne(
-                db, sql: "SELECT * FROM declarations WHERE id = ?", arguments: [id]), declaration.published
+                db, sql: "SELECT * FROM declarations WHERE id = ?", arguments: [id]),
+            try declaration.published || reader != anonymousReader && mayRead(declaration, reader: reader, in: db)
         else { throw EventsError.notFound(kind: "declaration", key: id) }
-        guard declaration.publicSigning else { throw EventsError.notOpenForSignature(declaration.title) }
+        guard declaration.published, declaration.publicSigning else {
+            throw EventsError.notOpenForSignature(declaration.title)
+        }
         return declaration
+    }
+
+    private static func mayRead(_ declaration: Declaration, reader: String, in db: Database) throws -> Bool {
+        var access = try ReadAccess(principal: reader, in: db)
+        return try access.sees(table: EventsTable.declarations.name, row: declaration.id, column: nil)
     }
 }

@@ -12,7 +12,13 @@ function element(tag, properties = {}, children = []) {
 }
 
 async function api(path, options = {}) {
-    const headers = { Accept: "application/json", Authorization: "Bearer " + sessionStorage.getItem(tokenKey) };
+    const token = sessionStorage.getItem(tokenKey);
+    if (!token) {
+        const error = new Error("You are signed out.");
+        error.status = 401;
+        throw error;
+    }
+    const headers = { Accept: "application/json", Authorization: "Bearer " + token };
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
     const response = await fetch(path, { method: options.method || "GET", headers, body: options.body, cache: "no-store" });
     const body = response.status === 204 ? null : await response.json().catch(() => null);
@@ -54,7 +60,7 @@ function answerControls(item) {
         controls.append(button);
     }
     const field = "delegate-" + session.id;
-    const input = element("input", { id: field, type: "email", placeholder: "colleague@example.org", autocomplete: "off" });
+    const input = element("input", { id: field, type: "email", placeholder: "colleague@example.org" });
     const delegate = element("button", { type: "button", textContent: "Delegate" });
     delegate.dataset.response = "delegated";
     delegate.addEventListener("click", () => {
@@ -65,11 +71,11 @@ function answerControls(item) {
     return controls;
 }
 
-function sessionEntry(item, event, withControls) {
+function sessionEntry(item, event, withControls, heading) {
     const session = item.session;
     const entry = element("li", { className: "my-session" });
     entry.dataset.session = session.id;
-    const title = element("h4", { textContent: session.title });
+    const title = element(heading, { textContent: session.title });
     if (session.status === "cancelled") title.append(" ", element("span", { className: "badge cancelled-badge", textContent: "Cancelled" }));
     entry.append(title);
     const place = [session.room, item.segment].filter(Boolean).join(" · ");
@@ -98,7 +104,7 @@ function render(agenda) {
     }
     const myAgenda = element("section", { id: "my-agenda" }, [element("h2", { textContent: "My sessions" })]);
     const list = element("ol", { className: "sessions" });
-    for (const [item, event] of mine) list.append(sessionEntry(item, event, false));
+    for (const [item, event] of mine) list.append(sessionEntry(item, event, false, "h3"));
     myAgenda.append(mine.length ? list : element("p", { textContent: "You have not accepted a session yet." }));
     container.append(myAgenda);
     const events = element("section", { id: "my-events" }, [element("h2", { textContent: "My events" })]);
@@ -110,7 +116,7 @@ function render(agenda) {
         section.dataset.event = event.slug;
         section.append(element("p", { className: "meta", textContent: event.startsOn + " – " + event.endsOn + (event.city ? " · " + event.city : "") }));
         const sessions = element("ol", { className: "sessions" });
-        for (const item of day.items) sessions.append(sessionEntry(item, event, true));
+        for (const item of day.items) sessions.append(sessionEntry(item, event, true, "h4"));
         section.append(day.items.length ? sessions : element("p", { textContent: "No session you may see yet." }));
         events.append(section);
     }
@@ -153,9 +159,13 @@ async function load() {
     await showFeed();
 }
 
+/// Forgets the token and everything shown with it, the calendar URL (a key of its own) included.
 function signOut() {
     sessionStorage.removeItem(tokenKey);
     document.getElementById("events").replaceChildren();
+    for (const id of ["account-name", "account-email", "feed-url"]) document.getElementById(id).textContent = "";
+    document.getElementById("feed-url").removeAttribute("href");
+    document.getElementById("feed-url").hidden = true;
     document.getElementById("account").hidden = true;
     document.getElementById("sign-in").hidden = false;
     status("");
@@ -187,5 +197,7 @@ document.addEventListener("DOMContentLoaded", () => {
             status("No calendar URL: " + error.message);
         }
     });
-    if (sessionStorage.getItem(tokenKey)) load().catch(signOut);
+    if (sessionStorage.getItem(tokenKey)) {
+        load().catch((error) => (error.status === 401 ? signOut() : status("Could not load your agenda: " + error.message)));
+    }
 });

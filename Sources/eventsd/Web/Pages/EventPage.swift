@@ -50,11 +50,8 @@ struct EventPage {
     private static func exports(of event: Event, publicURL: String) -> Exports {
         let files = publicURL + "/v1" + WebPaths.event(event.slug)
         let calendar = files + "/agenda.ics"
-        let webcal =
-            calendar.hasPrefix("https://")
-            ? "webcal://" + calendar.dropFirst(8) : "webcal://" + calendar.replacingOccurrences(of: "http://", with: "")
         return Exports(
-            subscribe: webcal, calendar: calendar, scheduleXML: files + "/schedule.xml",
+            subscribe: PublicURL.webcal(calendar), calendar: calendar, scheduleXML: files + "/schedule.xml",
             scheduleJSON: files + "/schedule.json")
     }
 }

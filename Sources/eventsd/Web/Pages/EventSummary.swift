@@ -12,7 +12,7 @@ struct EventSummary {
     init(_ event: Event) {
         title = event.title
         path = WebPaths.event(event.slug)
-        kind = Words.label(event.kind)
+        kind = VocabularyLabel.capitalized(event.kind)
         dates = PageTimes.dates(from: event.startsOn, to: event.endsOn)
         let place = [event.venue, event.city].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         self.place = place.isEmpty ? nil : place

@@ -1,4 +1,5 @@
 import EventsCore
+import Foundation
 
 /// `/`: the published events, those not yet over first.
 struct HomePage {
@@ -8,9 +9,10 @@ struct HomePage {
     var hasPast: Bool
     var hasEvents: Bool
 
-    init(events: [Event], today: String) {
-        upcoming = events.filter { $0.endsOn >= today }.map(EventSummary.init)
-        past = events.filter { $0.endsOn < today }.map(EventSummary.init)
+    /// `events` as `EventsStore.events(seenBy:at:)` orders them.
+    init(events: [Event], at now: Date) {
+        upcoming = events.filter { !$0.isOver(at: now) }.map(EventSummary.init)
+        past = events.filter { $0.isOver(at: now) }.map(EventSummary.init)
         hasUpcoming = !upcoming.isEmpty
         hasPast = !past.isEmpty
         hasEvents = hasUpcoming || hasPast

@@ -13,7 +13,7 @@ struct SessionPage {
     var session: SessionSummary
     var day: String
     var zone: ZoneControl
-    var chathamHouse: String?
+    var chathamHouseNotice: String?
     var description: String?
     var documents: [Document]
     var hasDocuments: Bool
@@ -28,7 +28,7 @@ struct SessionPage {
         zone = ZoneControl(
             action: WebPaths.session(item.session.id, of: event.slug), shown: shown, eventZone: event.timeZone,
             zones: zones)
-        chathamHouse = item.session.chathamHouse ? Session.chathamHouseNotice : nil
+        chathamHouseNotice = item.session.chathamHouse ? Session.chathamHouseNotice : nil
         description = item.session.description.flatMap { $0.isEmpty ? nil : $0 }
         documents = item.documents.map {
             Document(title: $0.title, url: WebPaths.followable($0.url), language: $0.language)

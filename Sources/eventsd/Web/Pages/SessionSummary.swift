@@ -31,8 +31,8 @@ struct SessionSummary {
     var links: [Link]
     var hasLinks: Bool
 
-    /// `item` as its reader may see it (`EventsStore.agenda(eventSlug:seenBy:)`): a join link only when it is
-    /// there and needs no seat, and only links a browser may follow.
+    /// `item` as its reader may see it (`EventsStore.agenda(eventSlug:seenBy:)`, which leaves a join link only
+    /// where the reader may follow it), with only the links a browser may follow.
     init(_ item: Agenda.Item, eventSlug: String, times: PageTimes, zoneQuery: String) {
         let session = item.session
         id = session.id
@@ -42,19 +42,18 @@ struct SessionSummary {
         end = times.time(of: session.endsAt)
         startsAt = times.machineReadable(session.startsAt)
         endsAt = times.machineReadable(session.endsAt)
-        format = Words.label(session.format.rawValue)
+        format = VocabularyLabel.spaced(session.format.rawValue)
         room = session.room ?? (session.joinURL != nil || session.format == .webinar ? "Online" : nil)
         segment = item.segment
         cancelled = session.isCancelled
         chathamHouse = session.chathamHouse
         var seen: Set<String> = []
         people = item.people.filter { seen.insert($0.role + $0.personID).inserted }.map {
-            Person(role: Words.label($0.role), name: $0.name, organization: $0.organization)
+            Person(role: VocabularyLabel.capitalized($0.role), name: $0.name, organization: $0.organization)
         }
         hasPeople = !people.isEmpty
         links = [
-            item.joinRequiresSeat
-                ? nil : WebPaths.followable(session.joinURL).map { Link(title: "Join online", url: $0) },
+            WebPaths.followable(session.joinURL).map { Link(title: "Join online", url: $0) },
             WebPaths.followable(session.recordingURL).map { Link(title: "Recording", url: $0) },
         ].compactMap { $0 }
         hasLinks = !links.isEmpty
