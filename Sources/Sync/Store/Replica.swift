@@ -127,7 +127,7 @@ public final class Replica: Sendable {
 
     /// This replica's change sequence: it grows with every value written or merged here.
     public func sequence() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT seq FROM crdt_replica") ?? 0 }
+        try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM crdt_replica")) ?? 0 }
     }
 
     /// Whether the row exists or ever existed here (a deleted row is still known by its tombstone).

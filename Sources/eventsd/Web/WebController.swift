@@ -13,6 +13,7 @@ struct WebController {
     private let templates: PageTemplates
     private let assets: WebAssets
     private let cache = PageCache()
+    private let sequence: ChangeSequenceProbe
     private let zones = TimeZone.knownTimeZoneIdentifiers.sorted()
     private let attendeePage: PageCache.Page
 
@@ -20,6 +21,7 @@ struct WebController {
         self.store = store
         self.publicURL = publicURL
         self.database = database
+        sequence = ChangeSequenceProbe { [store] in try await database.read { try store.changeSequence() } }
         templates = try PageTemplates()
         assets = try WebAssets()
         attendeePage = PageCache.Page(sequence: 0, html: try templates.render([String: String](), as: "me"))
@@ -33,9 +35,10 @@ struct WebController {
 
     func addRoutes(to router: Router<DaemonRequestContext>) {
         router.get("/") { request, _ in
+            // An event is over once its last day ends where it takes place; zones' days start on a quarter hour.
             let now = Date()
-            let today = Instant.display(now, in: .gmt, pattern: "yyyy-MM-dd")
-            return try await page(request, key: PageCache.Key(path: "/", zone: today)) { try home(at: now) }
+            let quarter = Int(now.timeIntervalSince1970 / 900)
+            return try await page(request, key: PageCache.Key(path: "/", zone: "\(quarter)")) { try home(at: now) }
         }
         router.get("/events/:slug") { request, context in
             let slug = try context.parameters.require("slug")
@@ -67,9 +70,11 @@ struct WebController {
     private func page(_ request: Request, key: PageCache.Key, render: @escaping @Sendable () throws -> Rendered)
         async throws -> Response
     {
-        let page = try await database.read { [store, cache] () -> Result<PageCache.Page, Refusal> in
-            let sequence = try store.changeSequence()
-            if let page = cache.page(key, at: sequence) { return .success(page) }
+        let sequence = try await sequence.current()
+        if let page = cache.page(key, at: sequence) {
+            return page.tag.response(page.body, contentType: Self.html, to: request)
+        }
+        let page = try await database.read { [cache] () -> Result<PageCache.Page, Refusal> in
             switch try render() {
             case .page(let html):
                 let page = PageCache.Page(sequence: sequence, html: html)
