@@ -8,6 +8,9 @@ struct ValueDomainTests {
         #expect(try ValueDomain.text(max: 13).admit(.text("  Ana\u{1B}[0m\u{0}\u{85} ")) == .text("Ana[0m"))
         #expect(try ValueDomain.word(["plenary", "panel"]).admit(.text("panel")) == .text("panel"))
         #expect(try ValueDomain.instant.admit(.text("2017-09-18T13:00:00Z")) == .text("2017-09-18T13:00:00Z"))
+        #expect(
+            try ValueDomain.instant.admit(.text("2017-09-18T13:00:00.123456789Z"))
+                == .text("2017-09-18T13:00:00.123456789Z"))
         #expect(try ValueDomain.date.admit(.text("2016-02-29")) == .text("2016-02-29"))
         #expect(
             try ValueDomain.url.admit(.text("https://example.org/join?x=1")) == .text("https://example.org/join?x=1"))
@@ -31,6 +34,12 @@ struct ValueDomainTests {
             (.word(["a"]), .text("b"), .notInVocabulary(["a"])),
             (.instant, .text("2017-09-18"), .notInstant),
             (.instant, .text("2017-13-40T25:00:00Z"), .notInstant),
+            (.instant, .text("2017-09-18T23:59:60Z"), .notInstant),
+            (.instant, .text("2017-09-18T13:00:00.Z"), .notInstant),
+            (.instant, .text("2017-09-18T13:00:00.1234567890Z"), .notInstant),
+            (.instant, .text("2017-09-18T13:00:00+02:00"), .notInstant),
+            (.instant, .text("2017-09-18 13:00:00Z"), .notInstant),
+            (.date, .text("2017-9-18"), .notDate),
             (.date, .text("2017-02-30"), .notDate),
             (.url, .text("javascript:alert(1)"), .notURL),
             (.url, .text("https://exa mple.org"), .notURL),

@@ -11,13 +11,17 @@ struct SeatAllocator {
 
     /// Decides the session's seats again; `changed` are the RSVPs whose answers just arrived, which join or leave
     /// the arrival order (the others keep their place). Reads only the accepted answers, in arrival order, and
-    /// writes only the decisions that change.
-    mutating func reconsider(sessionID: String, changed: Set<String>) throws {
+    /// writes only the decisions that change. When the changes are only new acceptances, which join the end of
+    /// the queue, the decisions ahead of them stand (they are this allocator's): only the new ones are decided,
+    /// from the counts of seats and places already given. Anything else about the session (`fully`) decides all.
+    mutating func reconsider(sessionID: String, changed: Set<String>, fully: Bool = true) throws {
         let db = writer.db
         guard
             let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
             let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
         else { return }
+        var arrived: [RSVP] = []
+        var onlyArrivals = !fully
         for id in changed {
             guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
                 continue
@@ -26,7 +30,9 @@ struct SeatAllocator {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)",
                     arguments: [rsvp.id, sessionID])
+                if db.changesCount == 1 { arrived.append(rsvp) } else { onlyArrivals = false }
             } else {
+                onlyArrivals = false
                 try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
                 try decide(rsvp, .undecided)
             }
@@ -34,30 +40,69 @@ struct SeatAllocator {
                 try handOver(rsvp, to: substitute, session: session)
             }
         }
+        if onlyArrivals {
+            try decideArrivals(arrived, session: session, event: event)
+        } else {
+            try decideQueue(session: session, event: event)
+        }
+    }
+
+    /// Every accepted answer of the session in arrival order.
+    private mutating func decideQueue(session: Session, event: Event) throws {
         let queue = try Row.fetchAll(
-            db,
+            writer.db,
             sql: """
                 SELECT r.* FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
                 WHERE r.session_id = ? AND r.response = 'accepted' ORDER BY a.arrival
                 """,
-            arguments: [sessionID])
-        let capacity = try self.capacity(of: session)
-        let inviteOnly = event.invitationOnly || session.invitationOnly
+            arguments: [session.id])
+        var tally = Tally()
+        for row in queue { try decide(try RSVP(row: row), in: session, of: event, tally: &tally) }
+    }
+
+    /// New acceptances at the end of the queue (in the order they arrived), after the seats and places already
+    /// given.
+    private mutating func decideArrivals(_ arrived: [RSVP], session: Session, event: Event) throws {
+        let ids = Array(Set(arrived.map(\.id)))
+        let marks = ids.map { _ in "?" }.joined(separator: ",")
+        let given = try Row.fetchOne(
+            writer.db,
+            sql: """
+                SELECT coalesce(sum(r.decision = 'confirmed'), 0), coalesce(sum(r.decision = 'waitlisted'), 0)
+                FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
+                WHERE r.session_id = ? AND r.response = 'accepted' AND r.id NOT IN (\(marks))
+                """,
+            arguments: StatementArguments([session.id] + ids))
+        var tally = Tally(confirmed: given?[0] ?? 0, waiting: given?[1] ?? 0)
+        let order = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(
+                writer.db, sql: "SELECT rsvp_id, arrival FROM rsvp_arrivals WHERE rsvp_id IN (\(marks))",
+                arguments: StatementArguments(ids)
+            ).map { ($0[0] as String, $0[1] as Int64) })
+        for rsvp in arrived.sorted(by: { order[$0.id, default: 0] < order[$1.id, default: 0] }) {
+            try decide(rsvp, in: session, of: event, tally: &tally)
+        }
+    }
+
+    /// The seats given and places in the queue so far, in arrival order.
+    private struct Tally {
         var confirmed = 0
         var waiting = 0
-        for row in queue {
-            let rsvp = try RSVP(row: row)
-            if session.isCancelled {
-                try decide(rsvp, .refused("the session is cancelled"))
-            } else if inviteOnly, try !isInvited(rsvp.personID, to: session) {
-                try decide(rsvp, .refused("not invited: this session is by invitation only"))
-            } else if capacity.map({ confirmed < $0 }) ?? true {
-                confirmed += 1
-                try decide(rsvp, .confirmed)
-            } else {
-                waiting += 1
-                try decide(rsvp, .waitlisted(at: waiting))
-            }
+    }
+
+    /// One accepted answer's decision, after those ahead of it in the queue (`tally`).
+    private mutating func decide(_ rsvp: RSVP, in session: Session, of event: Event, tally: inout Tally) throws {
+        let capacity = try self.capacity(of: session)
+        if session.isCancelled {
+            try decide(rsvp, .refused("the session is cancelled"))
+        } else if event.invitationOnly || session.invitationOnly, try !isInvited(rsvp.personID, to: session) {
+            try decide(rsvp, .refused("not invited: this session is by invitation only"))
+        } else if capacity.map({ tally.confirmed < $0 }) ?? true {
+            tally.confirmed += 1
+            try decide(rsvp, .confirmed)
+        } else {
+            tally.waiting += 1
+            try decide(rsvp, .waitlisted(at: tally.waiting))
         }
     }
 
@@ -160,6 +205,8 @@ extension EventsPolicy {
         }
         var sessions: [String] = []
         var changed: [String: Set<String>] = [:]
+        // Sessions where more than new answers changed: every seat is decided again.
+        var whole: Set<String> = []
         for row in rows {
             switch EventsTable(rawValue: row.table) {
             case .rsvps:
@@ -169,16 +216,21 @@ extension EventsPolicy {
                     sessions.append(session)
                     changed[session, default: []].insert(row.id)
                 }
-                sessions += try withdrawnSeat(of: row.id, in: writer.db)
+                let withdrawn = try withdrawnSeat(of: row.id, in: writer.db)
+                sessions += withdrawn
+                whole.formUnion(withdrawn)
             case .sessions:
                 sessions.append(row.id)
+                whole.insert(row.id)
             case .invitations, .rooms:
                 guard let event = try event(of: row, in: writer.db) else { continue }
-                sessions += try String.fetchAll(
+                let affected = try String.fetchAll(
                     writer.db,
                     sql:
                         "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = ?",
                     arguments: [event])
+                sessions += affected
+                whole.formUnion(affected)
             default:
                 continue
             }
@@ -186,7 +238,8 @@ extension EventsPolicy {
         var allocator = SeatAllocator(writer: writer)
         var seen: Set<String> = []
         for session in sessions where seen.insert(session).inserted {
-            try allocator.reconsider(sessionID: session, changed: changed[session] ?? [])
+            try allocator.reconsider(
+                sessionID: session, changed: changed[session] ?? [], fully: whole.contains(session))
         }
         writer = allocator.writer
     }

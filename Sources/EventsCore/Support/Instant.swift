@@ -97,9 +97,7 @@ public enum Instant {
 
     /// The stored form: UTC, second precision.
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle())
     }
 
     /// A session's times in `zone` as an agenda shows them: `09:00–10:30`, or `23:00–01:00 (+1 day)` when it

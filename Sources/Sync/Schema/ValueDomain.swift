@@ -124,17 +124,36 @@ public struct ValueDomain: Hashable, Sendable {
     )
     .union(CharacterSet(charactersIn: "-_.:"))
 
+    /// `YYYY-MM-DDTHH:MM:SS`, then up to nine decimals, then `Z`.
+    private static func hasInstantShape(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"),
+            hasDigits(bytes.prefix(19), as: "9999-99-99T99:99:99")
+        else { return false }
+        let fraction = bytes.dropFirst(19).dropLast()
+        return fraction.isEmpty
+            || (fraction.first == UInt8(ascii: ".") && fraction.count <= 10
+                && hasDigits(fraction.dropFirst(), as: String(repeating: "9", count: fraction.count - 1)))
+    }
+
+    /// Whether `bytes` read as `pattern` with each `9` any decimal digit (`9999-99-99` for a date).
+    private static func hasDigits(_ bytes: Substring.UTF8View, as pattern: String) -> Bool {
+        bytes.count == pattern.utf8.count && !bytes.isEmpty
+            && zip(bytes, pattern.utf8).allSatisfy { byte, expected in
+                expected == UInt8(ascii: "9")
+                    ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) : byte == expected
+            }
+    }
+
     private static func isInstant(_ text: String) -> Bool {
-        let shape = #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z/#
-        guard text.wholeMatch(of: shape) != nil else { return false }
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions =
-            text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return parser.date(from: text) != nil
+        // No leap second: the parser would take `60` for the next minute.
+        guard hasInstantShape(text), !text.dropFirst(17).hasPrefix("60") else { return false }
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: text.contains("."))
+        return (try? style.parse(text)) != nil
     }
 
     private static func isDate(_ text: String) -> Bool {
-        guard text.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil else { return false }
+        guard hasDigits(Substring(text).utf8, as: "9999-99-99") else { return false }
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withFullDate]
         guard let date = parser.date(from: text) else { return false }

@@ -10,9 +10,12 @@ public final class Replica: Sendable {
     public let path: String
     let pool: DatabasePool
     let now: @Sendable () -> Int64
+    /// Set on a server: concurrent transactions share one commit.
+    let groupCommit: GroupCommit?
 
     /// Opens (or creates) the replica at `path`. `migrations` registers the host's own local tables after the
     /// sync layer's; `now` gives Unix milliseconds and is replaceable for tests.
+    /// With `groupsCommits` (a daemon's), transactions that arrive together commit together (`GroupCommit`).
     /// When a commit counts as done. Both survive a crash of the process (`kill -9`); `full` also survives a
     /// power cut, at the price of an fsync per commit.
     public enum Durability: String, Sendable, CaseIterable {
@@ -26,6 +29,7 @@ public final class Replica: Sendable {
         migrations: (inout DatabaseMigrator) -> Void = { _ in },
         durability: Durability = .full,
         busyTimeout: TimeInterval = 10,
+        groupsCommits: Bool = false,
         now: @escaping @Sendable () -> Int64 = Replica.wallClock
     ) throws {
         (pool, id) = try StorageFailure.translating(path: path) {
@@ -35,6 +39,7 @@ public final class Replica: Sendable {
         self.schema = schema
         self.path = path
         self.now = now
+        groupCommit = groupsCommits ? GroupCommit(pool: pool, path: path) : nil
     }
 
     private static func openPool(
@@ -71,9 +76,11 @@ public final class Replica: Sendable {
         try StorageFailure.translating(path: path) { try pool.read(body) }
     }
 
-    /// One write transaction; engine errors are told as `StorageFailure`.
+    /// One write transaction (or a savepoint of a shared one, with group commit); engine errors are told as
+    /// `StorageFailure`.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try StorageFailure.translating(path: path) { try pool.write(body) }
+        if let groupCommit { return try groupCommit.perform(body) }
+        return try StorageFailure.translating(path: path) { try pool.write(body) }
     }
 
     /// Performs local edits in one transaction; each changed field gets a fresh stamp from this replica's clock.

@@ -4,7 +4,8 @@ import ServiceLifecycle
 /// SQLite calls block their thread: an fsync, or a write waiting up to the busy timeout for another writer's
 /// lock. Handlers run them on threads of their own, so Swift concurrency's few threads (one per core) keep
 /// answering health checks and metrics meanwhile; reads have their own threads, so writers queued behind a
-/// lock never hold up a read of the last committed state.
+/// lock never hold up a read of the last committed state. Writers are many: each waits while its write runs in
+/// the replica's next group commit, and every waiting write joins that batch.
 ///
 /// A service of the application: the threads start when it is built and stop, after the work already given
 /// to them, when the application shuts down (the server stops first, so no request is left without a thread).
@@ -12,7 +13,7 @@ struct DatabaseThreads: Service {
     private let readers: NIOThreadPool
     private let writers: NIOThreadPool
 
-    init(readers: Int = 8, writers: Int = 4) {
+    init(readers: Int = 8, writers: Int = 64) {
         self.readers = NIOThreadPool(numberOfThreads: readers)
         self.writers = NIOThreadPool(numberOfThreads: writers)
         self.readers.start()

@@ -4,12 +4,12 @@ import Hummingbird
 import Logging
 import Sync
 
-/// Opens the daemon's replica with its local tables. Only the composition root and the admin commands hold it;
-/// controllers get the stores and the sync server built over it.
+/// Opens the daemon's replica with its local tables, its concurrent writes committed together. Only the
+/// composition root and the admin commands hold it; controllers get the stores and the sync server built over it.
 func openDaemonReplica(path: String, durability: Replica.Durability = .full) throws -> Replica {
     try Replica(
         path: path, schema: EventsSchema.replicated, migrations: AccountStore.registerMigrations,
-        durability: durability)
+        durability: durability, groupsCommits: true)
 }
 
 /// The composition root: database, seed, routes and server, wired from the configuration; the services'
