@@ -11,7 +11,8 @@ extension AccountStore {
         guard
             let account = try replica.read({ db in
                 try Account.fetchOne(
-                    db, sql: "SELECT * FROM accounts WHERE email = ?", arguments: [EmailAddress.canonical(email)])
+                    db.cachedStatement(sql: "SELECT * FROM accounts WHERE email = ?"),
+                    arguments: [EmailAddress.canonical(email)])
             })
         else { throw AccountsError.unknownAccount(email) }
         return account

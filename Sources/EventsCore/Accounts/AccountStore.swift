@@ -84,7 +84,8 @@ public struct AccountStore: Sendable {
         return try replica.writeLocalTables { db in
             guard
                 try !Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)", arguments: [email])!
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?)"),
+                    arguments: [email])!
             else {
                 throw AccountsError.emailTaken(typed)
             }
@@ -97,7 +98,8 @@ public struct AccountStore: Sendable {
             try db.execute(
                 sql: "INSERT INTO account_tokens (hash, account_id, created_at) VALUES (?, ?, ?)",
                 arguments: [Self.hash(token), id, now])
-            let account = try Account.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id])!
+            let account = try Account.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [id])!
             return (account, token)
         }
     }

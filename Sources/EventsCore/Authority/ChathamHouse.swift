@@ -8,7 +8,8 @@ enum ChathamHouse {
     /// the deletions of its roles and inscriptions reach its participants only.
     static func holds(session: String, in db: Database) throws -> Bool {
         if let live = try Int.fetchOne(
-            db, sql: "SELECT coalesce(chatham_house, 0) FROM sessions WHERE id = ?", arguments: [session])
+            db.cachedStatement(sql: "SELECT coalesce(chatham_house, 0) FROM sessions WHERE id = ?"),
+            arguments: [session])
         {
             return live == 1
         }

@@ -11,7 +11,8 @@ struct PublicRecord {
     static let nothing = PublicRecord(declarations: [], signatures: [], signatories: [])
 
     static func load(in db: Database) throws -> PublicRecord {
-        let declarations = try String.fetchAll(db, sql: "SELECT id FROM declarations WHERE published = 1")
+        let declarations = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM declarations WHERE published = 1"))
         let signatures = try Row.fetchAll(
             db,
             sql: """

@@ -170,7 +170,7 @@ private struct RowOwners {
             sql = "SELECT d.event_id FROM signatures x JOIN declarations d ON d.id = x.declaration_id WHERE x.id = ?"
         default: sql = "SELECT event_id FROM \(table) WHERE id = ?"
         }
-        return try String.fetchOne(db, sql: sql, arguments: [row])
+        return try String.fetchOne(db.cachedStatement(sql: sql), arguments: [row])
     }
 
     /// The event of a deleted row, through the session or declaration it named (live or deleted itself).
@@ -191,7 +191,7 @@ private struct RowOwners {
 
     /// The session a role, document or inscription belongs to, alive or deleted.
     func session(of table: String, row: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT session_id FROM \(table) WHERE id = ?", arguments: [row])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT session_id FROM \(table) WHERE id = ?"), arguments: [row])
             ?? scope(table: table, row: row, .sessionID)
     }
 
@@ -199,7 +199,8 @@ private struct RowOwners {
         let key = RowKey(table: table, id: row)
         if let known = people[key] { return known }
         let person =
-            try String.fetchOne(db, sql: "SELECT person_id FROM \(table) WHERE id = ?", arguments: [row])
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT person_id FROM \(table) WHERE id = ?"), arguments: [row])
             ?? scope(table: table, row: row, .personID)
         people[key] = person
         return person
@@ -213,7 +214,8 @@ private struct RowOwners {
     }
 
     func exists(table: String, row: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [row]) ?? false
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"), arguments: [row]) ?? false
     }
 
     /// Whether the row is gone and kept what it belonged to.

@@ -39,10 +39,10 @@ struct Rights {
     static func load(_ accountID: String, in db: Database) throws -> Rights {
         guard
             let account = try Row.fetchOne(
-                db, sql: "SELECT email, is_admin FROM accounts WHERE id = ?", arguments: [accountID])
+                db.cachedStatement(sql: "SELECT email, is_admin FROM accounts WHERE id = ?"), arguments: [accountID])
         else {
             // No account (the public): published events only.
-            let published = try String.fetchAll(db, sql: "SELECT id FROM events WHERE published = 1")
+            let published = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM events WHERE published = 1"))
             return Rights(
                 accountID: accountID, isAdmin: false, personID: nil, organizes: [], sees: Set(published),
                 invitedSessions: [:], coChairs: [],
@@ -53,7 +53,7 @@ struct Rights {
         let arguments: StatementArguments = ["account": accountID, "person": personID]
         let organizes = Set(
             try String.fetchAll(
-                db, sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'",
+                db.cachedStatement(sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'"),
                 arguments: [accountID]))
         let sees = try String.fetchAll(
             db,
@@ -72,15 +72,18 @@ struct Rights {
                 """,
             arguments: arguments)
         let roles = try Row.fetchAll(
-            db, sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person", arguments: arguments)
+            db.cachedStatement(sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person"),
+            arguments: arguments)
         let coChairs = roles.filter { $0[EventsColumn.role] == SessionRoleKind.coChair.rawValue }.map {
             $0[EventsColumn.sessionID] as String
         }
         let seated = try String.fetchAll(
-            db, sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'",
+            db.cachedStatement(
+                sql: "SELECT session_id FROM rsvps WHERE person_id = :person AND decision = 'confirmed'"),
             arguments: arguments)
         let invitedEvents = try String.fetchAll(
-            db, sql: "SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL",
+            db.cachedStatement(
+                sql: "SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL"),
             arguments: arguments)
         return Rights(
             accountID: accountID, isAdmin: account["is_admin"], personID: personID, organizes: organizes,

@@ -9,16 +9,20 @@ enum RoomLink {
     static func room(named name: String?, eventID: String, in db: Database) throws -> String? {
         guard let name, !name.isEmpty else { return nil }
         return try String.fetchOne(
-            db, sql: "SELECT id FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            db.cachedStatement(
+                sql: "SELECT id FROM rooms WHERE event_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1"),
             arguments: [eventID, name])
     }
 
     /// A renamed room: the sessions in it show its new name.
     static func followRoom(_ roomID: String, writer: inout LocalWrite) throws {
-        guard let name = try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [roomID])
+        guard
+            let name = try String.fetchOne(
+                writer.db.cachedStatement(sql: "SELECT name FROM rooms WHERE id = ?"), arguments: [roomID])
         else { return }
         let stale = try String.fetchAll(
-            writer.db, sql: "SELECT id FROM sessions WHERE room_id = ? AND room IS NOT ?", arguments: [roomID, name])
+            writer.db.cachedStatement(sql: "SELECT id FROM sessions WHERE room_id = ? AND room IS NOT ?"),
+            arguments: [roomID, name])
         for session in stale {
             try writer.update(.sessions, id: session, values: [.room: .text(name)])
         }
@@ -28,11 +32,13 @@ enum RoomLink {
     static func followName(ofSession sessionID: String, writer: inout LocalWrite) throws {
         guard
             let row = try Row.fetchOne(
-                writer.db, sql: "SELECT event_id, room, room_id FROM sessions WHERE id = ?", arguments: [sessionID])
+                writer.db.cachedStatement(sql: "SELECT event_id, room, room_id FROM sessions WHERE id = ?"),
+                arguments: [sessionID])
         else { return }
         let current: String? = row[EventsColumn.roomID]
         if let current,
-            try String.fetchOne(writer.db, sql: "SELECT name FROM rooms WHERE id = ?", arguments: [current])?
+            try String.fetchOne(
+                writer.db.cachedStatement(sql: "SELECT name FROM rooms WHERE id = ?"), arguments: [current])?
                 .caseInsensitiveCompare(row[EventsColumn.room] ?? "") == .orderedSame
         {
             return

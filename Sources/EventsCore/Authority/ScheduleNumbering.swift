@@ -13,7 +13,7 @@ enum ScheduleNumbering {
             of: .scheduleVersions, without: .number, among: rows, orderedBy: [.requestedAt], in: writer.db)
         guard !pending.isEmpty else { return }
         let publisher = try String.fetchOne(
-            writer.db, sql: "SELECT name FROM accounts WHERE id = ?", arguments: [principal]
+            writer.db.cachedStatement(sql: "SELECT name FROM accounts WHERE id = ?"), arguments: [principal]
         ).map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(EventsSchema.name.maxLength))) }
         let publishedAt = Instant.format(Date(timeIntervalSince1970: Double(writer.now) / 1000))
         var published: Set<String> = []
@@ -38,9 +38,11 @@ enum ScheduleNumbering {
     /// The event's next number, counted past every number given (withdrawn versions included).
     private static func nextNumber(of event: String, in db: Database) throws -> Int64 {
         let given =
-            try Int64.fetchOne(db, sql: "SELECT last FROM schedule_numbers WHERE event_id = ?", arguments: [event])
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT last FROM schedule_numbers WHERE event_id = ?"), arguments: [event])
             ?? Int64.fetchOne(
-                db, sql: "SELECT max(number) FROM schedule_versions WHERE event_id = ?", arguments: [event]) ?? 0
+                db.cachedStatement(sql: "SELECT max(number) FROM schedule_versions WHERE event_id = ?"),
+                arguments: [event]) ?? 0
         try db.execute(
             sql: """
                 INSERT INTO schedule_numbers (event_id, last) VALUES (?, ?)

@@ -10,7 +10,7 @@ enum ScheduleRedaction {
         for session in sessions {
             guard
                 let event = try String.fetchOne(
-                    writer.db, sql: "SELECT event_id FROM sessions WHERE id = ? AND chatham_house = 1",
+                    writer.db.cachedStatement(sql: "SELECT event_id FROM sessions WHERE id = ? AND chatham_house = 1"),
                     arguments: [session])
             else { continue }
             let versions = try Row.fetchAll(

@@ -17,13 +17,18 @@ struct SeatAllocator {
     mutating func reconsider(sessionID: String, changed: Set<String>, fully: Bool = true) throws {
         let db = writer.db
         guard
-            let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]),
-            let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [session.eventID])
+            let session = try Session.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM sessions WHERE id = ?"), arguments: [sessionID]),
+            let event = try Event.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM events WHERE id = ?"), arguments: [session.eventID])
         else { return }
         var arrived: [RSVP] = []
         var onlyArrivals = !fully
         for id in changed {
-            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
+            guard
+                let rsvp = try RSVP.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM rsvps WHERE id = ?"), arguments: [id])
+            else {
                 continue
             }
             if rsvp.response == .accepted {
@@ -109,7 +114,9 @@ struct SeatAllocator {
     /// The sessions with a waitlisted answer that has no place in the queue.
     static func unnumberedSessions(in db: Database) throws -> [String] {
         try String.fetchAll(
-            db, sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL"
+            db.cachedStatement(
+                sql: "SELECT DISTINCT session_id FROM rsvps WHERE decision = 'waitlisted' AND waitlist_position IS NULL"
+            )
         )
     }
 
@@ -134,7 +141,8 @@ struct SeatAllocator {
     private func capacity(of session: Session) throws -> Int? {
         if let capacity = session.capacity { return capacity }
         guard let room = session.roomID else { return nil }
-        return try Int.fetchOne(writer.db, sql: "SELECT capacity FROM rooms WHERE id = ?", arguments: [room])
+        return try Int.fetchOne(
+            writer.db.cachedStatement(sql: "SELECT capacity FROM rooms WHERE id = ?"), arguments: [room])
     }
 
     private func isInvited(_ personID: String, to session: Session) throws -> Bool {
@@ -211,7 +219,7 @@ extension EventsPolicy {
             switch EventsTable(rawValue: row.table) {
             case .rsvps:
                 for session in try String.fetchAll(
-                    writer.db, sql: "SELECT session_id FROM rsvps WHERE id = ?", arguments: [row.id])
+                    writer.db.cachedStatement(sql: "SELECT session_id FROM rsvps WHERE id = ?"), arguments: [row.id])
                 {
                     sessions.append(session)
                     changed[session, default: []].insert(row.id)
@@ -254,11 +262,12 @@ extension EventsPolicy {
     private func withdrawnSeat(of rsvpID: String, in db: Database) throws -> [String] {
         guard
             try
-                !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)", arguments: [rsvpID])
+                !(Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM rsvps WHERE id = ?)"), arguments: [rsvpID])
                 ?? false)
         else { return [] }
         let session = try String.fetchOne(
-            db, sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
+            db.cachedStatement(sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?"), arguments: [rsvpID])
         try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
         return session.map { [$0] } ?? []
     }

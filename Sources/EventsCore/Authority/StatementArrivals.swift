@@ -10,7 +10,7 @@ enum StatementArrivals {
             of: .statements, without: .arrival, among: rows, orderedBy: [.inscribedAt], in: writer.db)
         for statement in arriving {
             let last = try Int64.fetchOne(
-                writer.db, sql: "SELECT max(arrival) FROM statements WHERE session_id = ?",
+                writer.db.cachedStatement(sql: "SELECT max(arrival) FROM statements WHERE session_id = ?"),
                 arguments: [statement.sessionID])
             try writer.update(.statements, id: statement.id, values: [.arrival: .integer((last ?? 0) + 1)])
         }

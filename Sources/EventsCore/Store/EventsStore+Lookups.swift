@@ -6,7 +6,8 @@ extension EventsStore {
     static func event(slug: String, in db: Database) throws -> Event {
         guard
             let event = try Event.fetchOne(
-                db, sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1", arguments: [slug, slug])
+                db.cachedStatement(sql: "SELECT * FROM events WHERE slug = ? OR id = ? ORDER BY id LIMIT 1"),
+                arguments: [slug, slug])
         else { throw EventsError.eventNotFound(slug) }
         return event
     }
@@ -22,7 +23,7 @@ extension EventsStore {
     static func organizationID(_ reference: String, in db: Database) throws -> String {
         guard
             let id = try String.fetchOne(
-                db, sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?",
+                db.cachedStatement(sql: "SELECT id FROM organizations WHERE name = ? COLLATE NOCASE OR id = ?"),
                 arguments: [reference, reference])
         else { throw EventsError.notFound(kind: "organization", key: reference) }
         return id
@@ -32,7 +33,8 @@ extension EventsStore {
     static func person(_ reference: String, in db: Database) throws -> Person {
         guard
             let person = try Person.fetchOne(
-                db, sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+                db.cachedStatement(
+                    sql: "SELECT * FROM people WHERE id = ? OR email = ? COLLATE NOCASE ORDER BY id LIMIT 1"),
                 arguments: [reference, EmailAddress.canonical(reference)])
         else { throw EventsError.notFound(kind: "person", key: reference) }
         return person
@@ -52,7 +54,10 @@ extension EventsStore {
     }
 
     static func event(id: String, in db: Database) throws -> Event {
-        guard let event = try Event.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
+        guard
+            let event = try Event.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM events WHERE id = ?"), arguments: [id])
+        else {
             throw EventsError.eventNotFound(id)
         }
         return event
@@ -61,14 +66,18 @@ extension EventsStore {
     static func segment(named name: String, eventID: String, in db: Database) throws -> Segment {
         guard
             let segment = try Segment.fetchOne(
-                db, sql: "SELECT * FROM segments WHERE event_id = ? AND (name = ? COLLATE NOCASE OR id = ?)",
+                db.cachedStatement(
+                    sql: "SELECT * FROM segments WHERE event_id = ? AND (name = ? COLLATE NOCASE OR id = ?)"),
                 arguments: [eventID, name, name])
         else { throw EventsError.notFound(kind: "segment", key: name) }
         return segment
     }
 
     static func session(id: String, in db: Database) throws -> Session {
-        guard let session = try Session.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [id]) else {
+        guard
+            let session = try Session.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM sessions WHERE id = ?"), arguments: [id])
+        else {
             throw EventsError.sessionNotFound(id)
         }
         return session

@@ -58,7 +58,10 @@ extension EventsStore {
 
     public func rsvp(id: String) throws -> RSVP {
         try replica.read { db in
-            guard let rsvp = try RSVP.fetchOne(db, sql: "SELECT * FROM rsvps WHERE id = ?", arguments: [id]) else {
+            guard
+                let rsvp = try RSVP.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM rsvps WHERE id = ?"), arguments: [id])
+            else {
                 throw EventsError.notFound(kind: "RSVP", key: id)
             }
             return rsvp
