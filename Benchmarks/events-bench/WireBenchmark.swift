@@ -24,10 +24,11 @@ struct WireBenchmark {
                     let number = batch * perTransaction + index
                     let values: [String: SyncValue] = [
                         "name": .text("Participant \(number)"), "email": .text("participant\(number)@example.org"),
-                        "organization_id": .text("org-\(number % 200)"),
+                        "affiliation": .text("Organization \(number % 200)"),
                         "country": .text(["GH", "PH", "MX", "DE"][number % 4]),
                     ]
-                    try write.insert(into: "people", id: UUID().uuidString.lowercased(), values: values)
+                    try write.insert(
+                        into: "people", id: RowID.person(email: "participant\(number)@example.org"), values: values)
                     valueBytes += values.values.reduce(0) { $0 + $1.payloadSize }
                     fields += values.count
                 }
@@ -38,6 +39,12 @@ struct WireBenchmark {
         pushTransport.countsBytes = true
         var report = SyncClient.Report()
         try SyncClient(replica: author, transport: pushTransport).push(into: &report)
+        guard report.refused == 0 else {
+            let reasons = try author.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT reason FROM sync_refusals LIMIT 3")
+            }
+            throw BenchError("the daemon refused \(report.refused) pushed changes: \(reasons)")
+        }
         let reader = try Replica(
             path: folder.appendingPathComponent("reader.sqlite").path, schema: EventsSchema.replicated)
         let pullTransport = try CurlTransport(baseURL: daemon.url, token: token)
