@@ -41,15 +41,29 @@ import Testing
         #expect(try decision(world.closed, World.attendees[1]) == "refused")
         #expect(try decision(world.closed, World.attendees[0]) == "confirmed")
 
+        let closedEvent = try store.addSession(
+            eventSlug: "gms",
+            SessionDraft(
+                title: "Two seats, later closed", start: "2017-09-19T16:00", end: "2017-09-19T17:00", capacity: 2))
+        try answer(World.attendees[1], closedEvent, "accepted")
+        try answer(World.attendees[2], closedEvent, "accepted")
+        let organizer = try #require(try accounts.account(forToken: world.tokens["organizer@example.org"]!))
+        let event = try store.event(slug: "gms")
+        try store.acting(as: organizer.id).editEvent(id: event.id, EventChanges(invitationOnly: true))
+        #expect(try decision(closedEvent, World.attendees[1]) == "refused", "the event closed: seats decided again")
+        try store.acting(as: organizer.id).invite(eventSlug: "gms", sessionID: nil, person: World.attendees[0])
+        try answer(World.attendees[0], closedEvent, "accepted")
+        #expect(try decision(closedEvent, World.attendees[0]) == "confirmed", "not behind the refused ones")
+
         let before = try store.replica.rows(of: "rsvps")
         try store.replica.write { write in
-            try SeatAllocator.renumber([twoSeats, world.closed, world.oneSeat], writer: &write)
+            try SeatAllocator.renumber([twoSeats, world.closed, world.oneSeat, closedEvent], writer: &write)
         }
         let after = try store.replica.rows(of: "rsvps")
         func described(_ rows: [[String: SyncValue]]) -> Set<String> {
             Set(rows.map { row in row.keys.sorted().map { "\($0)=\(row[$0]!)" }.joined(separator: " ") })
         }
-        #expect(after.count == 6)
+        #expect(after.count == 9)
         #expect(described(after) == described(before), "a full reconsideration changes nothing")
     }
 }

@@ -43,6 +43,27 @@ import Testing
         #expect(groupCommit.committed.load(ordering: .relaxed) < writers)
     }
 
+    /// A transaction opened inside a transaction (no caller does so today) becomes a savepoint of its batch
+    /// instead of waiting for the batch it is part of.
+    @Test(.timeLimit(.minutes(1))) func aTransactionInsideATransactionIsASavepoint() throws {
+        let replica = try Replica(
+            path: try temporaryFolder().appendingPathComponent("server.sqlite").path, schema: testSchema,
+            groupsCommits: true)
+        try replica.writeLocalTables { db in
+            try db.execute(sql: "CREATE TABLE marks (name TEXT NOT NULL)")
+            try db.execute(sql: "INSERT INTO marks VALUES ('outer')")
+            #expect(throws: Refused.self) {
+                try replica.writeLocalTables { db in
+                    try db.execute(sql: "INSERT INTO marks VALUES ('undone')")
+                    throw Refused()
+                }
+            }
+            try replica.writeLocalTables { db in try db.execute(sql: "INSERT INTO marks VALUES ('inner')") }
+        }
+        let marks = try replica.read { db in try String.fetchAll(db, sql: "SELECT name FROM marks ORDER BY name") }
+        #expect(marks == ["inner", "outer"])
+    }
+
     final class Outcomes: @unchecked Sendable {
         private let lock = NSLock()
         private(set) var kept: [Int] = []

@@ -59,6 +59,8 @@ enum RoomLink {
                 AND EXISTS (SELECT 1 FROM rooms r WHERE r.event_id = s.event_id AND r.name = s.room COLLATE NOCASE)
                 """)
         for session in unlinked { try followName(ofSession: session, writer: &writer) }
+        // Their capacity may now be the room's: every seat is decided again.
+        try SeatAllocator.renumber(unlinked, writer: &writer)
         return unlinked.count
     }
 }

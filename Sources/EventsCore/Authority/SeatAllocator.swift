@@ -79,6 +79,9 @@ struct SeatAllocator {
                 """,
             arguments: StatementArguments([session.id] + ids))
         var tally = Tally(confirmed: given?[0] ?? 0, waiting: given?[1] ?? 0)
+        if let capacity = try capacity(of: session), tally.confirmed > capacity {
+            return try decideQueue(session: session, event: event)
+        }
         let order = try Dictionary(
             uniqueKeysWithValues: Row.fetchAll(
                 writer.db, sql: "SELECT rsvp_id, arrival FROM rsvp_arrivals WHERE rsvp_id IN (\(marks))",
@@ -230,6 +233,16 @@ extension EventsPolicy {
             case .sessions:
                 sessions.append(row.id)
                 whole.insert(row.id)
+            case .events:
+                // An event made invitation-only (or open again) changes who may hold a seat in every session.
+                let affected = try String.fetchAll(
+                    writer.db.cachedStatement(
+                        sql:
+                            "SELECT DISTINCT r.session_id FROM rsvps r JOIN sessions s ON s.id = r.session_id WHERE s.event_id = ?"
+                    ),
+                    arguments: [row.id])
+                sessions += affected
+                whole.formUnion(affected)
             case .invitations, .rooms:
                 guard let event = try event(of: row, in: writer.db) else { continue }
                 let affected = try String.fetchAll(

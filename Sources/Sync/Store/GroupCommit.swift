@@ -8,11 +8,13 @@ import Synchronization
 /// if it fails, or an error has undone the whole transaction, every caller of the batch gets the failure.
 ///
 /// There is no writer thread: the first caller to find no batch running leads one on its own thread while the
-/// others wait, then hands the lead to the first caller still queued.
+/// others wait, then hands the lead to the first caller still queued. A batch stops taking its queued transactions
+/// after `budget` of work, so one batch never holds the database long; the rest wait for the next.
 final class GroupCommit: Sendable {
     private let pool: DatabasePool
     private let path: String
     private let maxBatch: Int
+    private let budget: Duration
     private let state = Mutex(State())
     /// How many batches committed, and the most transactions one of them held.
     let committed = Atomic<Int>(0)
@@ -23,15 +25,30 @@ final class GroupCommit: Sendable {
         var leading = false
     }
 
-    init(pool: DatabasePool, path: String, maxBatch: Int = 256) {
+    /// The batch being run on this thread, so a transaction opened inside a transaction becomes a savepoint of it.
+    @TaskLocal private static var running: RunningBatch?
+
+    private final class RunningBatch: @unchecked Sendable {
+        let db: Database
+        let owner: ObjectIdentifier
+
+        init(db: Database, owner: ObjectIdentifier) {
+            self.db = db
+            self.owner = owner
+        }
+    }
+
+    init(pool: DatabasePool, path: String, maxBatch: Int = 256, budget: Duration = .milliseconds(200)) {
         self.pool = pool
         self.path = path
         self.maxBatch = maxBatch
+        self.budget = budget
     }
 
     /// Runs `body` in the next batch and returns once that batch has committed.
     func perform<T>(_ body: (Database) throws -> T) throws -> T {
-        try withoutActuallyEscaping(body) { body in
+        if let batch = Self.running, batch.owner == ObjectIdentifier(self) { return try nested(body, in: batch.db) }
+        return try withoutActuallyEscaping(body) { body in
             var result: Result<T, any Error>?
             let job = Job { db in
                 let outcome = Result { try body(db) }
@@ -45,6 +62,19 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// A transaction opened by a transaction of the batch: a savepoint of it.
+    private func nested<T>(_ body: (Database) throws -> T, in db: Database) throws -> T {
+        var result: T?
+        try StorageFailure.translating(path: path) {
+            try db.inSavepoint {
+                result = try body(db)
+                return .commit
+            }
+        }
+        guard let result else { throw GroupCommitFailure.notRun }
+        return result
+    }
+
     /// Queues the job; whether its caller must lead the batch.
     private func enqueue(_ job: Job) -> Bool {
         state.withLock { state in
@@ -54,54 +84,66 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs one batch of what is queued, answers it, and hands the lead on.
+    /// Runs one batch of what is queued, answers it, puts back what the budget left, and hands the lead on.
     private func lead() {
         let batch = state.withLock { state in
             let count = min(state.queue.count, maxBatch)
             defer { state.queue.removeFirst(count) }
             return Array(state.queue.prefix(count))
         }
-        let failure = commit(batch)
+        let (ran, failure) = commit(batch)
         let next = state.withLock { state in
+            state.queue.insert(contentsOf: batch[ran...], at: 0)
             if state.queue.isEmpty { state.leading = false }
             return state.queue.first
         }
-        for job in batch { job.finish(failure: failure) }
+        for job in batch[..<ran] { job.finish(failure: failure) }
         next?.lead()
     }
 
-    /// The batch in one transaction, each job in its own savepoint; the failure of the whole, if any.
-    private func commit(_ batch: [Job]) -> (any Error)? {
+    /// The batch in one transaction, each job in its own savepoint, until the budget is spent (the first job always
+    /// runs); how many ran, and the failure of the whole, if any.
+    private func commit(_ batch: [Job]) -> (ran: Int, failure: (any Error)?) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var ran = 0
         do {
             try StorageFailure.translating(path: path) {
                 try pool.write { db in
-                    for job in batch {
-                        try? db.inSavepoint {
-                            try job.run(db)
-                            return .commit
+                    try Self.$running.withValue(RunningBatch(db: db, owner: ObjectIdentifier(self))) {
+                        for job in batch where ran == 0 || clock.now - start < budget {
+                            try Self.run(job, in: db)
+                            ran += 1
                         }
-                        guard db.isInsideTransaction else { throw GroupCommitFailure.transactionUndone }
                     }
                 }
             }
             committed.add(1, ordering: .relaxed)
-            largestBatch.max(batch.count, ordering: .relaxed)
-            return nil
+            largestBatch.max(ran, ordering: .relaxed)
+            return (ran, nil)
         } catch {
-            return error
+            // Those that ran and the one that was running share the failure; the others wait for the next batch.
+            return (min(ran + 1, batch.count), error)
+        }
+    }
+
+    /// One job in its savepoint. Its own error undoes the savepoint alone; anything else (a savepoint that could not
+    /// be rolled back or released, a transaction the database undid) fails the batch.
+    private static func run(_ job: Job, in db: Database) throws {
+        do {
+            try db.inSavepoint {
+                try job.run(db)
+                return .commit
+            }
+        } catch {
+            guard job.threw, db.isInsideTransaction else { throw error }
         }
     }
 }
 
-/// Why a caller's transaction was not kept although it ran: the batch it ran in did not commit.
+/// Why a caller's transaction was not kept although it was queued.
 enum GroupCommitFailure: Error, CustomStringConvertible {
-    case transactionUndone
     case notRun
 
-    var description: String {
-        switch self {
-        case .transactionUndone: "the database undid the transaction of a batch of writes; none of them was kept"
-        case .notRun: "the write did not run"
-        }
-    }
+    var description: String { "the write did not run" }
 }

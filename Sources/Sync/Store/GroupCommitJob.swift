@@ -13,12 +13,21 @@ extension GroupCommit {
         private let signal = DispatchSemaphore(value: 0)
         private let wake = Mutex<Wake?>(nil)
         private(set) var failure: (any Error)?
+        /// Whether its own body threw (its savepoint is then undone, and the batch goes on).
+        private(set) var threw = false
 
         init(_ body: @escaping (Database) throws -> Void) {
             self.body = body
         }
 
-        func run(_ db: Database) throws { try body?(db) }
+        func run(_ db: Database) throws {
+            do {
+                try body?(db)
+            } catch {
+                threw = true
+                throw error
+            }
+        }
 
         /// Blocks until the batch holding this job committed (or failed), or until the lead is handed to it.
         func waitForCommitOrLead() -> Wake {
