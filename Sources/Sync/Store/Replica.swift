@@ -3,7 +3,8 @@ import GRDB
 
 /// A replica: one SQLite file in WAL mode holding the replicated tables, their clocks and the sync state.
 /// It is the only owner of its database; every write goes through `write(_:)` or a merge, in one transaction
-/// that also persists the clock.
+/// that also persists the clock (on a daemon, a savepoint of a transaction shared by the writes that arrived
+/// together, see `GroupCommit`).
 public final class Replica: Sendable {
     public let schema: ReplicatedSchema
     public let id: ReplicaID
@@ -13,9 +14,6 @@ public final class Replica: Sendable {
     /// Set on a server: concurrent transactions share one commit.
     let groupCommit: GroupCommit?
 
-    /// Opens (or creates) the replica at `path`. `migrations` registers the host's own local tables after the
-    /// sync layer's; `now` gives Unix milliseconds and is replaceable for tests.
-    /// With `groupsCommits` (a daemon's), transactions that arrive together commit together (`GroupCommit`).
     /// When a commit counts as done. Both survive a crash of the process (`kill -9`); `full` also survives a
     /// power cut, at the price of an fsync per commit.
     public enum Durability: String, Sendable, CaseIterable {
@@ -23,6 +21,9 @@ public final class Replica: Sendable {
         case normal = "NORMAL"
     }
 
+    /// Opens (or creates) the replica at `path`. `migrations` registers the host's own local tables after the
+    /// sync layer's; with `groupsCommits` (a daemon's), transactions that arrive together commit together
+    /// (`GroupCommit`); `now` gives Unix milliseconds and is replaceable for tests.
     public init(
         path: String,
         schema: ReplicatedSchema,
