@@ -61,7 +61,7 @@ struct SeatAllocator {
                 WHERE r.session_id = ? AND r.response = 'accepted' ORDER BY a.arrival
                 """,
             arguments: [session.id])
-        var tally = Tally()
+        var tally = Tally(capacity: try capacity(of: session))
         for row in queue { try decide(try RSVP(row: row), in: session, of: event, tally: &tally) }
     }
 
@@ -78,8 +78,8 @@ struct SeatAllocator {
                 WHERE r.session_id = ? AND r.response = 'accepted' AND r.id NOT IN (\(marks))
                 """,
             arguments: StatementArguments([session.id] + ids))
-        var tally = Tally(confirmed: given?[0] ?? 0, waiting: given?[1] ?? 0)
-        if let capacity = try capacity(of: session), tally.confirmed > capacity {
+        var tally = Tally(capacity: try capacity(of: session), confirmed: given?[0] ?? 0, waiting: given?[1] ?? 0)
+        if let capacity = tally.capacity, tally.confirmed > capacity {
             return try decideQueue(session: session, event: event)
         }
         let order = try Dictionary(
@@ -92,20 +92,23 @@ struct SeatAllocator {
         }
     }
 
-    /// The seats given and places in the queue so far, in arrival order.
+    /// The session's seats (its capacity, else its room's; `nil` for no limit) and the seats given and places in
+    /// the queue so far, in arrival order.
     private struct Tally {
+        let capacity: Int?
         var confirmed = 0
         var waiting = 0
+
+        var hasFreeSeat: Bool { capacity.map { confirmed < $0 } ?? true }
     }
 
     /// One accepted answer's decision, after those ahead of it in the queue (`tally`).
     private mutating func decide(_ rsvp: RSVP, in session: Session, of event: Event, tally: inout Tally) throws {
-        let capacity = try self.capacity(of: session)
         if session.isCancelled {
             try decide(rsvp, .refused("the session is cancelled"))
         } else if event.invitationOnly || session.invitationOnly, try !isInvited(rsvp.personID, to: session) {
             try decide(rsvp, .refused("not invited: this session is by invitation only"))
-        } else if capacity.map({ tally.confirmed < $0 }) ?? true {
+        } else if tally.hasFreeSeat {
             tally.confirmed += 1
             try decide(rsvp, .confirmed)
         } else {

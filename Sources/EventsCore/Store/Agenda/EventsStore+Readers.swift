@@ -7,7 +7,7 @@ extension EventsStore {
     public func events(seenBy reader: String, at now: Date) throws -> [Event] {
         let events = try replica.read { db in
             var access = try ReadAccess(principal: reader, in: db)
-            return try Event.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts_on, slug").filter {
+            return try Self.events(in: db).filter {
                 try access.sees(table: EventsTable.events.name, row: $0.id, column: nil)
             }
         }
@@ -31,10 +31,10 @@ extension EventsStore {
     /// An attendee's page: every event `account` sees, with the sessions it sees, its own answers and seat
     /// decisions, and the join links it may follow; no one's email address.
     public func personalAgenda(of account: Account, at now: Date) throws -> [Agenda] {
-        try events(seenBy: account.id, at: now).compactMap { event in
-            guard var agenda = try agenda(eventSlug: event.id, seenBy: account.id, person: account.email) else {
-                return nil
-            }
+        // The events are those the account sees: only their sessions are judged again.
+        try events(seenBy: account.id, at: now).map { event in
+            var agenda = try agenda(eventSlug: event.id, person: account.email)
+            agenda.items = try visible(agenda.items, to: account.id)
             for index in agenda.items.indices {
                 for person in agenda.items[index].people.indices { agenda.items[index].people[person].email = nil }
             }

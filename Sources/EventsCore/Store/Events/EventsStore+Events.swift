@@ -3,7 +3,12 @@ import GRDB
 
 extension EventsStore {
     public func events() throws -> [Event] {
-        try replica.read { db in try Event.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts_on, slug") }
+        try replica.read { db in try Self.events(in: db) }
+    }
+
+    /// Every event the replica holds, by first day.
+    static func events(in db: Database) throws -> [Event] {
+        try Event.fetchAll(db, sql: "SELECT * FROM events ORDER BY starts_on, slug")
     }
 
     public func event(slug: String) throws -> Event {
