@@ -27,6 +27,7 @@ let scenarios: [(String, () throws -> [String])] = [
     ("push", { [try PushBenchmark(changesPerBatch: 1_000).run()] }),
     ("wire", { [try WireBenchmark(changes: Int(10_000 * scale)).run()] }),
     ("initial-sync", { [try InitialSyncBenchmark(people: Int(100_000 * scale)).run()] }),
+    ("api-read", { [try APIReadBenchmark(seconds: 5).run()] }),
     ("web", { [try WebBenchmark(connections: 32, pagesPerConnection: Int(100 * scale)).run()] }),
     ("rsvp-load", { try RSVPLoadBenchmark(connections: 32, rsvpsPerConnection: Int(50 * scale)).run() }),
 ]

@@ -197,7 +197,7 @@ import Testing
         #expect(second.headers["etag"] != etag)
     }
 
-    /// A cached page never outlives a change of what the public may see.
+    /// A cached page or export never outlives a change of what the public may see.
     @Test func aPageCachedBeforeARuleChangedFollowsTheRule() throws {
         let world = try World()
         let daemon = try Daemon(database: world.database, seed: nil)
@@ -215,16 +215,23 @@ import Testing
         #expect(
             try HostileInputTests.request("\(daemon.url)/v1/session-roles", token: admin, body: Data(role.utf8)).status
                 == 201)
-        #expect(try Self.fetch(openPage).text.contains("Nadia Quiet"))
+        let exports = ["agenda.ics", "schedule.json", "schedule.xml"].map { "\(daemon.url)/v1/events/web/\($0)" }
+        for page in [openPage] + exports {
+            #expect(try Self.fetch(page).text.contains("Nadia Quiet"), "\(page)")
+        }
         #expect(try Self.fetch(openPage).text.contains(World.openLink))
         try patch("/v1/sessions/\(world.open)", #"{"chathamHouse":true}"#)
-        #expect(!(try Self.fetch(openPage).text.contains("Nadia Quiet")), "names go under the Chatham House Rule")
+        for page in [openPage] + exports {
+            #expect(
+                !(try Self.fetch(page).text.contains("Nadia Quiet")), "names go under the Chatham House Rule: \(page)")
+        }
         try patch("/v1/sessions/\(world.open)", #"{"capacity":10}"#)
         #expect(!(try Self.fetch(openPage).text.contains(World.openLink)), "a seat is needed now")
         #expect(try Self.fetch("\(daemon.url)/events/web").status == 200)
         try patch("/v1/events/web", #"{"published":false}"#)
         #expect(try Self.fetch("\(daemon.url)/events/web").status == 404)
         #expect(try Self.fetch(openPage).status == 404)
+        for export in exports { #expect(try Self.fetch(export).status == 404, "\(export)") }
     }
 
     @Test func theAttendeeSeesTheirEventsSeatsAndOneCalendarURL() throws {

@@ -32,11 +32,12 @@ func buildRouter(
             status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: yaml)))
     }
+    let renderer = DocumentRenderer(database: services.database, changeSequence: store.changeSequence)
     let calendars = CalendarController(
         store: store, accounts: accounts, host: configuration.calendarHost, publicURL: publicURL,
-        database: services.database)
+        database: services.database, renderer: renderer)
     calendars.addPublicRoutes(to: router)
-    try WebController(store: store, publicURL: publicURL, database: services.database).addRoutes(to: router)
+    try WebController(store: store, publicURL: publicURL, renderer: renderer).addRoutes(to: router)
     SignatoriesController(
         store: store, maxFormSize: configuration.maxPublicFormSize,
         budget: WriteBudget(perMinute: configuration.publicSignaturesPerMinute), database: services.database

@@ -4,32 +4,27 @@ import Hummingbird
 import NIOCore
 
 /// Agendas as iCalendar: the public agenda of a published event, and personal feeds reached by a revocable
-/// token in the URL (calendar apps send no cookies or bearer tokens).
+/// token in the URL (calendar apps send no cookies or bearer tokens). A published event's exports are rendered
+/// once per change of the replica (the renderer keeps them); personal feeds are rendered for every request,
+/// after their token was checked.
 struct CalendarController {
     let store: EventsStore
     let accounts: AccountStore
     let host: String
     let publicURL: PublicURL
     let database: DatabaseThreads
+    let renderer: DocumentRenderer
 
     /// `GET /v1/events/:id/agenda.ics` (id or slug) and `GET /v1/feeds/:token` (`TOKEN.ics`), without a bearer token.
     func addPublicRoutes(to router: Router<DaemonRequestContext>) {
-        router.get("/v1/events/:id/agenda.ics") { request, context in
-            let slug = try context.parameters.require("id")
-            let calendar = try await database.read { [store, host] () -> String? in
-                guard let event = try? store.event(slug: slug), event.published else { return nil }
-                return try store.calendar(eventSlug: event.slug, host: host, reader: EventsStore.anonymousReader)
-            }
-            guard let calendar else {
-                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
-            }
-            return try Self.calendarResponse(calendar, request: request)
+        addExportRoute("agenda.ics", contentType: Self.calendarType, to: router) { [store, host] event in
+            try store.calendar(eventSlug: event.slug, host: host, reader: EventsStore.anonymousReader)
         }
-        addScheduleRoute("schedule.xml", contentType: "application/xml; charset=utf-8", to: router) {
-            ScheduleXML($0).render()
+        addExportRoute("schedule.xml", contentType: "application/xml; charset=utf-8", to: router) { [self] event in
+            ScheduleXML(try schedule(of: event)).render()
         }
-        addScheduleRoute("schedule.json", contentType: "application/json; charset=utf-8", to: router) {
-            try ScheduleJSON($0).render()
+        addExportRoute("schedule.json", contentType: "application/json; charset=utf-8", to: router) { [self] event in
+            try ScheduleJSON(try schedule(of: event)).render()
         }
         router.get("/v1/feeds/:file") { request, context in
             let file = try context.parameters.require("file")
@@ -45,23 +40,26 @@ struct CalendarController {
         }
     }
 
-    /// `GET /v1/events/:id/FILE`: a published event's programme in the schedule format, as the public sees it.
-    private func addScheduleRoute(
+    /// `GET /v1/events/:id/FILE` (id or slug): a published event's programme as the public sees it.
+    private func addExportRoute(
         _ file: String, contentType: String, to router: Router<DaemonRequestContext>,
-        render: @escaping @Sendable (ScheduleDocument) throws -> String
+        render: @escaping @Sendable (Event) throws -> String
     ) {
-        router.get("/v1/events/:id/\(file)") { [publicURL] request, context in
+        router.get("/v1/events/:id/\(file)") { [store, renderer] request, context in
             let slug = try context.parameters.require("id")
-            let schedule = try await database.read { [store] () -> ScheduleDocument? in
-                guard let event = try? store.event(slug: slug), event.published else { return nil }
-                return try store.schedule(
-                    eventSlug: event.slug, baseURL: publicURL.base, reader: EventsStore.anonymousReader)
+            let key = RenderedCache.Key(path: "/v1/events/\(slug)/\(file)")
+            let export = try await renderer.document(key) { () -> Result<String, Problem> in
+                guard let event = try? store.event(slug: slug), event.published else {
+                    return .failure(Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'."))
+                }
+                return .success(try render(event))
             }
-            guard let schedule else {
-                throw Problem(.notFound, type: "not-found", detail: "No published event '\(slug)'.")
-            }
-            return try Self.exportResponse(try render(schedule), contentType: contentType, request: request)
+            return try export.get().response(contentType: contentType, to: request)
         }
+    }
+
+    private func schedule(of event: Event) throws -> ScheduleDocument {
+        try store.schedule(eventSlug: event.slug, baseURL: publicURL.base, reader: EventsStore.anonymousReader)
     }
 
     /// `GET /v1/me/feed` (the current feed URL), `POST /v1/me/feed` (a new one) and `DELETE /v1/me/feed` (revoke
@@ -96,14 +94,11 @@ struct CalendarController {
         var url: String
     }
 
-    /// `text/calendar` with a strong ETag; `304 Not Modified` when the client already has these bytes.
-    static func calendarResponse(_ text: String, request: Request) throws -> Response {
-        try exportResponse(text, contentType: "text/calendar; charset=utf-8", request: request)
-    }
+    private static let calendarType = "text/calendar; charset=utf-8"
 
-    /// An export with a strong ETag; `304 Not Modified` when the client already has these bytes.
-    static func exportResponse(_ text: String, contentType: String, request: Request) throws -> Response {
+    /// `text/calendar` with a strong ETag; `304 Not Modified` when the client already has these bytes.
+    private static func calendarResponse(_ text: String, request: Request) throws -> Response {
         let body = Data(text.utf8)
-        return EntityTag(of: body).response(ByteBuffer(bytes: body), contentType: contentType, to: request)
+        return EntityTag(of: body).response(ByteBuffer(bytes: body), contentType: calendarType, to: request)
     }
 }

@@ -4,57 +4,58 @@ import Hummingbird
 
 /// The agenda as web pages: the published events, each event's agenda day by day, one session, and the
 /// attendee's page (which reads the API from the browser with the token it holds). Public pages show exactly
-/// what the public exports show and are cached under the replica's change sequence; they are rendered on the
-/// database's reader threads, off Swift concurrency's few threads.
+/// what the public exports show and are cached under the replica's change sequence by the renderer they
+/// share with the exports.
 struct WebController {
     let store: EventsStore
     let publicURL: PublicURL
-    let database: DatabaseThreads
+    let renderer: DocumentRenderer
     private let templates: PageTemplates
     private let assets: WebAssets
-    private let cache = PageCache()
-    private let sequence: ChangeSequenceProbe
     private let zones = TimeZone.knownTimeZoneIdentifiers.sorted()
-    private let attendeePage: PageCache.Page
+    private let attendeePage: RenderedCache.Document
 
-    init(store: EventsStore, publicURL: PublicURL, database: DatabaseThreads) throws {
+    init(store: EventsStore, publicURL: PublicURL, renderer: DocumentRenderer) throws {
         self.store = store
         self.publicURL = publicURL
-        self.database = database
-        sequence = ChangeSequenceProbe { [store] in try await database.read { try store.changeSequence() } }
+        self.renderer = renderer
         templates = try PageTemplates()
         assets = try WebAssets()
-        attendeePage = PageCache.Page(sequence: 0, html: try templates.render([String: String](), as: "me"))
+        attendeePage = RenderedCache.Document(sequence: 0, text: try templates.render([String: String](), as: "me"))
     }
 
-    /// What a page handler made: a page to keep, or a refusal to show once.
-    enum Rendered: Sendable {
-        case page(String)
-        case refusal(HTTPResponse.Status, String)
+    /// What a page handler made when it made no page: a refusal to show once.
+    private struct Refusal: Error {
+        var status: HTTPResponse.Status
+        var html: String
     }
+
+    private typealias Rendered = Result<String, Refusal>
 
     func addRoutes(to router: Router<DaemonRequestContext>) {
         router.get("/") { request, _ in
             // An event is over once its last day ends where it takes place; zones' days start on a quarter hour.
             let now = Date()
             let quarter = Int(now.timeIntervalSince1970 / 900)
-            return try await page(request, key: PageCache.Key(path: "/", zone: "\(quarter)")) { try home(at: now) }
+            return try await page(request, key: RenderedCache.Key(path: "/", variant: "\(quarter)")) {
+                try home(at: now)
+            }
         }
         router.get("/events/:slug") { request, context in
             let slug = try context.parameters.require("slug")
             let zone = request.uri.queryParameters["tz"].map(String.init)
-            return try await page(request, key: PageCache.Key(path: "/events/\(slug)", zone: zone ?? "")) {
+            return try await page(request, key: RenderedCache.Key(path: "/events/\(slug)", variant: zone ?? "")) {
                 try eventPage(slug: slug, zone: zone)
             }
         }
         router.get("/events/:slug/sessions/:id") { request, context in
             let (slug, id) = (try context.parameters.require("slug"), try context.parameters.require("id"))
             let zone = request.uri.queryParameters["tz"].map(String.init)
-            let key = PageCache.Key(path: "/events/\(slug)/sessions/\(id)", zone: zone ?? "")
+            let key = RenderedCache.Key(path: "/events/\(slug)/sessions/\(id)", variant: zone ?? "")
             return try await page(request, key: key) { try sessionPage(slug: slug, id: id, zone: zone) }
         }
         router.get("/me") { [attendeePage] request, _ in
-            attendeePage.tag.response(attendeePage.body, contentType: Self.html, to: request)
+            attendeePage.response(contentType: Self.html, to: request)
         }
         router.get("/assets/:file") { [assets] request, context in
             guard let asset = assets[try context.parameters.require("file")] else {
@@ -67,24 +68,11 @@ struct WebController {
     private static let html = "text/html; charset=utf-8"
 
     /// The page under `key` as of the replica's current change sequence, rendered only when that moved.
-    private func page(_ request: Request, key: PageCache.Key, render: @escaping @Sendable () throws -> Rendered)
-        async throws -> Response
-    {
-        let sequence = try await sequence.current()
-        if let page = cache.page(key, at: sequence) {
-            return page.tag.response(page.body, contentType: Self.html, to: request)
-        }
-        let page = try await database.read { [cache] () -> Result<PageCache.Page, Refusal> in
-            switch try render() {
-            case .page(let html):
-                let page = PageCache.Page(sequence: sequence, html: html)
-                cache.keep(page, as: key)
-                return .success(page)
-            case .refusal(let status, let html): return .failure(Refusal(status: status, html: html))
-            }
-        }
-        switch page {
-        case .success(let page): return page.tag.response(page.body, contentType: Self.html, to: request)
+    private func page(
+        _ request: Request, key: RenderedCache.Key, render: @escaping @Sendable () throws -> Rendered
+    ) async throws -> Response {
+        switch try await renderer.document(key, render: render) {
+        case .success(let page): return page.response(contentType: Self.html, to: request)
         case .failure(let refusal):
             return Response(
                 status: refusal.status, headers: [.contentType: Self.html],
@@ -92,14 +80,9 @@ struct WebController {
         }
     }
 
-    private struct Refusal: Error {
-        var status: HTTPResponse.Status
-        var html: String
-    }
-
     private func home(at now: Date) throws -> Rendered {
         let events = try store.events(seenBy: EventsStore.anonymousReader, at: now)
-        return .page(try templates.render(HomePage(events: events, at: now), as: "home"))
+        return .success(try templates.render(HomePage(events: events, at: now), as: "home"))
     }
 
     private func eventPage(slug: String, zone: String?) throws -> Rendered {
@@ -109,7 +92,7 @@ struct WebController {
         guard let shown = shownZone(zone, of: agenda.event) else { return try unknownZone(zone) }
         let version = try store.latestScheduleVersion(eventID: agenda.event.id).map { ScheduleVersion.label(of: $0) }
         let page = EventPage(agenda: agenda, version: version, shown: shown, zones: zones, publicURL: publicURL.base)
-        return .page(try templates.render(page, as: "event"))
+        return .success(try templates.render(page, as: "event"))
     }
 
     private func sessionPage(slug: String, id: String, zone: String?) throws -> Rendered {
@@ -118,11 +101,11 @@ struct WebController {
         else { return try refusal(.notFound, .notFound("No session '\(id)' in a published event '\(slug)'.")) }
         guard let shown = shownZone(zone, of: agenda.event) else { return try unknownZone(zone) }
         let page = SessionPage(item: item, event: agenda.event, shown: shown, zones: zones)
-        return .page(try templates.render(page, as: "session"))
+        return .success(try templates.render(page, as: "session"))
     }
 
     private func refusal(_ status: HTTPResponse.Status, _ page: RefusalPage) throws -> Rendered {
-        .refusal(status, try templates.render(page, as: "refusal"))
+        .failure(Refusal(status: status, html: try templates.render(page, as: "refusal")))
     }
 
     private func unknownZone(_ zone: String?) throws -> Rendered {
