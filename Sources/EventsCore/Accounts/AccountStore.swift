@@ -108,11 +108,11 @@ public struct AccountStore: Sendable {
     public func account(forToken token: String) throws -> Account? {
         try replica.read { db in
             try Account.fetchOne(
-                db,
-                sql: """
-                    SELECT accounts.* FROM account_tokens JOIN accounts ON accounts.id = account_tokens.account_id
-                    WHERE account_tokens.hash = ? AND account_tokens.revoked_at IS NULL
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT accounts.* FROM account_tokens JOIN accounts ON accounts.id = account_tokens.account_id
+                        WHERE account_tokens.hash = ? AND account_tokens.revoked_at IS NULL
+                        """),
                 arguments: [Self.hash(token)])
         }
     }

@@ -6,10 +6,8 @@ import GRDB
 enum JoinLink {
     static func needsSeat(session: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT \(needsSeatCondition) FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?
-                """,
+            db.cachedStatement(
+                sql: "SELECT \(needsSeatCondition) FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?"),
             arguments: [session]) ?? false
     }
 

@@ -56,20 +56,20 @@ struct Rights {
                 db.cachedStatement(sql: "SELECT event_id FROM event_roles WHERE account_id = ? AND role = 'organizer'"),
                 arguments: [accountID]))
         let sees = try String.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(
+                sql: """
                 SELECT event_id FROM event_roles WHERE account_id = :account
                 UNION SELECT id FROM events WHERE published = 1
                 UNION SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL
                 UNION SELECT s.event_id FROM session_roles r JOIN sessions s ON s.id = r.session_id WHERE r.person_id = :person
-                """,
+                """),
             arguments: arguments)
         let invited = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i.session_id, s.event_id FROM invitations i JOIN sessions s ON s.id = i.session_id AND s.event_id = i.event_id
-                WHERE i.person_id = :person
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT i.session_id, s.event_id FROM invitations i JOIN sessions s ON s.id = i.session_id AND s.event_id = i.event_id
+                    WHERE i.person_id = :person
+                    """),
             arguments: arguments)
         let roles = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT session_id, role FROM session_roles WHERE person_id = :person"),

@@ -26,10 +26,11 @@ extension EventsStore {
     /// One row, if it exists and `reader` may see it.
     public func get<R: Resource>(_ resource: R.Type, id: String, reader: String) throws -> Listed<R.Model> {
         try replica.read { db in
-            let row = try Row.fetchOne(
-                db, sql: "\(Self.selection(R.table)) WHERE t.id = :row", arguments: ["row": id, "table": R.table])
             var access = try ReadAccess(principal: reader, in: db)
-            guard let row, let listed = try Self.listed(R.self, row, access: &access) else {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "\(Self.selection(R.table)) WHERE t.id = :row"),
+                arguments: ["row": id, "table": R.table])
+            guard let row = try rows.next(), let listed = try Self.listed(R.self, row, access: &access) else {
                 throw EventsError.notFound(kind: R.table.singularNoun, key: id)
             }
             return listed
@@ -46,21 +47,24 @@ extension EventsStore {
         var scan = query
         while items.count < limit {
             let rows = try Self.rows(R.self, scan, event: event, since: since, limit: limit, in: db)
-            for row in rows {
+            var scanned: (count: Int, last: String?) = (0, nil)
+            while let row = try rows.next() {
+                scanned = (scanned.count + 1, row[EventsColumn.id])
                 guard let item = try Self.listed(R.self, row, access: &access) else { continue }
                 items.append(item)
-                if items.count == limit { return (items, row[EventsColumn.id]) }
+                if items.count == limit { return (items, scanned.last) }
             }
-            guard rows.count == limit, let last: String = rows.last?[EventsColumn.id] else { break }
+            guard scanned.count == limit, let last = scanned.last else { break }
             scan.after = last
         }
         return (items, nil)
     }
 
-    /// The query's rows in id order, hidden ones included; `event` is an id, `since` a clock reading.
+    /// The query's rows in id order, hidden ones included; `event` is an id, `since` a clock reading. Read from
+    /// the cursor, each row's columns are found by the statement's index of names, not by a search of the row.
     private static func rows<R: Resource>(
         _ resource: R.Type, _ query: ResourceQuery, event: String?, since: Int64?, limit: Int, in db: Database
-    ) throws -> [Row] {
+    ) throws -> RowCursor {
         var conditions = ["t.id > :after"]
         var arguments: [String: (any DatabaseValueConvertible)?] = [
             "after": query.after ?? "", "table": R.table, "limit": limit,
@@ -73,9 +77,8 @@ extension EventsStore {
             conditions.append("updated_hlc >= :since")
             arguments["since"] = since
         }
-        return try Row.fetchAll(
-            db, sql: "\(selection(R.table)) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id LIMIT :limit",
-            arguments: StatementArguments(arguments))
+        let sql = "\(selection(R.table)) WHERE \(conditions.joined(separator: " AND ")) ORDER BY t.id LIMIT :limit"
+        return try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
     }
 
     /// The rows of `table` deleted at or after `since` (a clock reading) with ids after `after`, up to `end`,
@@ -84,11 +87,11 @@ extension EventsStore {
         of table: String, since: Int64, after: String, through end: String?, in db: Database
     ) throws -> [String] {
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT row_id FROM crdt_clock WHERE tbl = :table AND col = '' AND cl % 2 = 0 AND hlc >= :since AND row_id > :after
-                AND (:end IS NULL OR row_id <= :end) ORDER BY row_id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT row_id FROM crdt_clock WHERE tbl = :table AND col = '' AND cl % 2 = 0 AND hlc >= :since AND row_id > :after
+                    AND (:end IS NULL OR row_id <= :end) ORDER BY row_id
+                    """),
             arguments: ["table": table, "since": since, "after": after, "end": end])
     }
 
@@ -102,18 +105,23 @@ extension EventsStore {
     >? {
         let id: String = row[EventsColumn.id]
         guard try access.sees(table: R.table, row: id, column: nil) else { return nil }
-        var visible: [String: (any DatabaseValueConvertible)?] = [:]
-        for (column, value) in row where column != "updated_hlc" {
-            visible[column] =
-                try column == EventsColumn.id.name || access.sees(table: R.table, row: id, column: column)
-                ? value : .null
+        var hidden: Set<String> = []
+        for column in row.columnNames where column != EventsColumn.id.name && column != "updated_hlc" {
+            if try !access.sees(table: R.table, row: id, column: column) { hidden.insert(column) }
         }
         let updated = (row["updated_hlc"] as Int64?).map {
             Date(timeIntervalSince1970: Double(HybridTimestamp(rawValue: $0).milliseconds) / 1000)
         }
-        var model = try R.Model(row: Row(visible))
+        var model = try R.Model(row: hidden.isEmpty ? row : Self.emptying(hidden, of: row))
         try R.annotate(&model, in: access.db)
         return Listed(model: model, updatedAt: updated)
+    }
+
+    /// The row with the `hidden` fields read as NULL.
+    private static func emptying(_ hidden: Set<String>, of row: Row) -> Row {
+        var visible: [String: (any DatabaseValueConvertible)?] = [:]
+        for (column, value) in row { visible[column] = hidden.contains(column) ? .null : value }
+        return Row(visible)
     }
 
     /// The id of the event named by slug or id, if the reader may see it: a hidden event is not found, like one

@@ -5,6 +5,7 @@ public enum Instant {
     /// Parses `2017-09-18T13:00:00Z` or `…+02:00`, or a local `2017-09-18T09:00` read in `zone`.
     public static func parse(_ text: String, in zone: TimeZone = .gmt) -> Date? {
         // The stored form first: it is read for every session of every query, so it must be cheap.
+        if let date = storedForm(text) { return date }
         if text.hasSuffix("Z"), let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) { return date }
         if let date = rfc3339(text) ?? rfc3339(withSeconds: text) { return date }
         for pattern in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
@@ -15,6 +16,49 @@ public enum Instant {
             if let date = local.date(from: text) { return date }
         }
         return nil
+    }
+
+    /// Exactly `2017-09-18T13:00:00Z`, the form the domain stores, read without a formatter; `nil` for anything
+    /// else, a day the month lacks included.
+    static func storedForm(_ text: String) -> Date? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Date? in
+            guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+                bytes[16] == 0x3A, bytes[19] == 0x5A
+            else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for byte in bytes[start..<(start + count)] {
+                    guard (0x30...0x39).contains(byte) else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                (1...12).contains(month), (1...daysIn(month: month, of: year)).contains(day), hour < 24, minute < 60,
+                second < 60
+            else { return nil }
+            let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        } ?? nil
+    }
+
+    private static func daysIn(month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (Howard Hinnant's `days_from_civil`).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// An RFC 3339 instant with any offset it allows (up to ±23:59, which date formatters refuse beyond ±18:00)
