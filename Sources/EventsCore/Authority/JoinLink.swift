@@ -7,7 +7,9 @@ enum JoinLink {
     static func needsSeat(session: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(
-                sql: "SELECT \(needsSeatCondition) FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?"),
+                sql:
+                    "SELECT \(needsSeatCondition) FROM sessions s LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?"
+            ),
             arguments: [session]) ?? false
     }
 

@@ -58,11 +58,11 @@ struct Rights {
         let sees = try String.fetchAll(
             db.cachedStatement(
                 sql: """
-                SELECT event_id FROM event_roles WHERE account_id = :account
-                UNION SELECT id FROM events WHERE published = 1
-                UNION SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL
-                UNION SELECT s.event_id FROM session_roles r JOIN sessions s ON s.id = r.session_id WHERE r.person_id = :person
-                """),
+                    SELECT event_id FROM event_roles WHERE account_id = :account
+                    UNION SELECT id FROM events WHERE published = 1
+                    UNION SELECT event_id FROM invitations WHERE person_id = :person AND session_id IS NULL
+                    UNION SELECT s.event_id FROM session_roles r JOIN sessions s ON s.id = r.session_id WHERE r.person_id = :person
+                    """),
             arguments: arguments)
         let invited = try Row.fetchAll(
             db.cachedStatement(

@@ -38,7 +38,8 @@ public enum Instant {
                 (1...12).contains(month), (1...daysIn(month: month, of: year)).contains(day), hour < 24, minute < 60,
                 second < 60
             else { return nil }
-            let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+            let seconds =
+                daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         } ?? nil
     }
