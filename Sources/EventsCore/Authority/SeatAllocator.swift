@@ -66,19 +66,22 @@ struct SeatAllocator {
     }
 
     /// New acceptances at the end of the queue (in the order they arrived), after the seats and places already
-    /// given.
+    /// given: counted on the index of answers and decisions, less those the new acceptances held before.
     private mutating func decideArrivals(_ arrived: [RSVP], session: Session, event: Event) throws {
         let ids = Array(Set(arrived.map(\.id)))
         let marks = ids.map { _ in "?" }.joined(separator: ",")
         let given = try Row.fetchOne(
-            writer.db,
-            sql: """
-                SELECT coalesce(sum(r.decision = 'confirmed'), 0), coalesce(sum(r.decision = 'waitlisted'), 0)
-                FROM rsvp_arrivals a JOIN rsvps r ON r.id = a.rsvp_id
-                WHERE r.session_id = ? AND r.response = 'accepted' AND r.id NOT IN (\(marks))
-                """,
-            arguments: StatementArguments([session.id] + ids))
-        var tally = Tally(capacity: try capacity(of: session), confirmed: given?[0] ?? 0, waiting: given?[1] ?? 0)
+            writer.db.cachedStatement(
+                sql: """
+                    SELECT
+                    (SELECT count(*) FROM rsvps WHERE session_id = :session AND response = 'accepted' AND decision = 'confirmed'),
+                    (SELECT count(*) FROM rsvps WHERE session_id = :session AND response = 'accepted' AND decision = 'waitlisted')
+                    """),
+            arguments: ["session": session.id])
+        let held = Dictionary(grouping: arrived.compactMap(\.decision), by: { $0 }).mapValues(\.count)
+        var tally = Tally(
+            capacity: try capacity(of: session), confirmed: (given?[0] ?? 0) - held[.confirmed, default: 0],
+            waiting: (given?[1] ?? 0) - held[.waitlisted, default: 0])
         if let capacity = tally.capacity, tally.confirmed > capacity {
             return try decideQueue(session: session, event: event)
         }

@@ -106,7 +106,9 @@ public enum EventsSchema {
             .init(.respondedAt, .instant),
             .init(.waitlistPosition, .integer(1...1_000_000), since: 3),
         ],
-        indexed: [.sessionID, .personID], deletionScope: [.sessionID, .personID])
+        // The seats and places a session has given are counted from the index alone (the seat decision).
+        indexed: [.sessionID, .personID], indexedTogether: [[.sessionID, .response, .decision]],
+        deletionScope: [.sessionID, .personID])
 
     public static let declarations = ReplicatedTable(
         .declarations,

@@ -12,10 +12,12 @@ extension ReplicatedColumn {
 extension ReplicatedTable {
     init(
         _ table: EventsTable, columns: [ReplicatedColumn], indexed: [EventsColumn] = [],
-        deletionScope: [EventsColumn] = [], since version: Int = 1, closesPushBatch: Bool = false
+        indexedTogether: [[EventsColumn]] = [], deletionScope: [EventsColumn] = [], since version: Int = 1,
+        closesPushBatch: Bool = false
     ) {
         self.init(
-            table.name, columns: columns, indexed: indexed.map(\.name), deletionScope: deletionScope.map(\.name),
+            table.name, columns: columns, indexed: indexed.map(\.name),
+            indexedTogether: indexedTogether.map { $0.map(\.name) }, deletionScope: deletionScope.map(\.name),
             since: version, closesPushBatch: closesPushBatch)
     }
 }

@@ -5,6 +5,8 @@ public struct ReplicatedTable: Hashable, Sendable {
     public let columns: [ReplicatedColumn]
     /// Columns that get an index in every replica, for the queries the domain runs.
     public let indexed: [String]
+    /// Lists of columns that get one index each, for the queries that filter on them together.
+    public let indexedTogether: [[String]]
     /// Columns whose last values a deleted row keeps (what it belonged to, whom it named), so the domain can
     /// still judge who may learn of the deletion.
     public let deletionScope: [String]
@@ -15,12 +17,13 @@ public struct ReplicatedTable: Hashable, Sendable {
     public let closesPushBatch: Bool
 
     public init(
-        _ name: String, columns: [ReplicatedColumn], indexed: [String] = [], deletionScope: [String] = [],
-        since: Int = 1, closesPushBatch: Bool = false
+        _ name: String, columns: [ReplicatedColumn], indexed: [String] = [], indexedTogether: [[String]] = [],
+        deletionScope: [String] = [], since: Int = 1, closesPushBatch: Bool = false
     ) {
         self.name = name
         self.columns = columns
         self.indexed = indexed
+        self.indexedTogether = indexedTogether
         self.deletionScope = deletionScope
         self.since = since
         self.closesPushBatch = closesPushBatch
@@ -35,7 +38,7 @@ public struct ReplicatedTable: Hashable, Sendable {
     func asOf(version: Int) -> ReplicatedTable {
         let known = columns.filter { $0.since <= version }
         return ReplicatedTable(
-            name, columns: known, indexed: indexed,
+            name, columns: known, indexed: indexed, indexedTogether: indexedTogether,
             deletionScope: deletionScope.filter { scope in known.contains { $0.name == scope } }, since: since,
             closesPushBatch: closesPushBatch)
     }

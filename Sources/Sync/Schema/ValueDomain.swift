@@ -228,13 +228,26 @@ extension String {
     /// The text without control characters (C0 other than tab and newlines, DEL, C1), trimmed. SQLite's C API
     /// ends text at a NUL, and an escape sequence in a name would reach an organizer's terminal.
     public var cleanedText: String {
-        let kept = unicodeScalars.filter { scalar in
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: true
-            case 0..<0x20, 0x7F...0x9F: false
-            default: true
-            }
+        // Most text is clean already: checked without building a copy.
+        let scalars = unicodeScalars
+        if scalars.allSatisfy(Self.isKept), scalars.first.map(Self.isBlank) != true,
+            scalars.last.map(Self.isBlank) != true
+        {
+            return self
         }
-        return String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(String.UnicodeScalarView(scalars.filter(Self.isKept)))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0..<0x20, 0x7F...0x9F: false
+        default: true
+        }
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        CharacterSet.whitespacesAndNewlines.contains(scalar)
     }
 }

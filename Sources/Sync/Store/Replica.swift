@@ -184,10 +184,10 @@ public final class Replica: Sendable {
                 try db.execute(
                     sql: "CREATE TABLE \(name) (id TEXT PRIMARY KEY NOT NULL, \(columns.joined(separator: ", ")))")
             }
-            for column in table.indexed {
-                let index = "\(table.name)_by_\(column)".quotedDatabaseIdentifier
-                try db.execute(
-                    sql: "CREATE INDEX IF NOT EXISTS \(index) ON \(name)(\(column.quotedDatabaseIdentifier))")
+            for columns in table.indexed.map({ [$0] }) + table.indexedTogether {
+                let index = "\(table.name)_by_\(columns.joined(separator: "_"))".quotedDatabaseIdentifier
+                let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+                try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index) ON \(name)(\(list))")
             }
         }
     }
