@@ -26,7 +26,8 @@ import Testing
         var changed = 0
         for _ in 0..<5_000 {
             let length = Int.random(in: 0...6, using: &random)
-            let text = String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &random)! }))
+            let text = String(
+                String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &random)! }))
             #expect(text.cleanedText == Self.reference(text), "\(Array(text.unicodeScalars))")
             if text.cleanedText != text { changed += 1 }
         }

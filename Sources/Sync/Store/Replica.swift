@@ -50,12 +50,14 @@ public final class Replica: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
             // What is deleted leaves no bytes behind in the file (a laptop forgets what left its view).
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         OwnerOnlyFiles.prepare(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // Only the writer commits. Set after the pool is open: GRDB turns on WAL there and with it `NORMAL`,
+        // which would override a setting made while the connection was prepared.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)") }
         OwnerOnlyFiles.narrow(path)
         var migrator = DatabaseMigrator()
         SyncMigrations.register(in: &migrator)
