@@ -5,32 +5,40 @@ import Sync
 /// API's lists, so a row the API shows is a row the account's laptop receives, and the other way round.
 struct ReadAccess {
     let rights: Rights
-    /// People with a role in, or inscribed to speak at, a session the account may see: their names and
-    /// organizations are public there.
-    let speakers: Set<String>
-    /// Published declarations, their approved signatures and signatories: everyone's to read.
-    let publicRecord: PublicRecord
+    private var knownSpeakers: Set<String>?
+    private var knownPublicRecord: PublicRecord?
     private var rows: RowOwners
     var db: Database { rows.db }
 
     init(rights: Rights, speakers: Set<String>, publicRecord: PublicRecord, db: Database) {
         self.rights = rights
-        self.speakers = speakers
-        self.publicRecord = publicRecord
+        knownSpeakers = speakers
+        knownPublicRecord = publicRecord
         rows = RowOwners(db: db)
     }
 
-    /// Reads the account's rights now (an administrator reads everything, so needs no speakers nor public record).
+    /// Reads the account's rights now; the speakers and the public record are read when a judgement first needs
+    /// them (an administrator's never does).
     init(principal: String, in db: Database) throws {
-        let rights = try Rights.load(principal, in: db)
-        guard !rights.isAdmin else {
-            self.init(rights: rights, speakers: [], publicRecord: .nothing, db: db)
-            return
-        }
-        let publicRecord = try PublicRecord.load(in: db)
-        self.init(
-            rights: rights, speakers: try Self.speakers(visibleTo: rights, in: db).union(publicRecord.signatories),
-            publicRecord: publicRecord, db: db)
+        rights = try Rights.load(principal, in: db)
+        rows = RowOwners(db: db)
+    }
+
+    /// People with a role in, or inscribed to speak at, a session the account may see, and public signatories:
+    /// their names and organizations are public there.
+    private mutating func speakers() throws -> Set<String> {
+        if let knownSpeakers { return knownSpeakers }
+        let people = try Self.speakers(visibleTo: rights, in: db).union(publicRecord().signatories)
+        knownSpeakers = people
+        return people
+    }
+
+    /// Published declarations, their approved signatures and signatories: everyone's to read.
+    private mutating func publicRecord() throws -> PublicRecord {
+        if let knownPublicRecord { return knownPublicRecord }
+        let record = try PublicRecord.load(in: db)
+        knownPublicRecord = record
+        return record
     }
 
     mutating func sees(_ change: Change) throws -> Bool {
@@ -65,7 +73,7 @@ struct ReadAccess {
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             return rights.sees.contains(event)
         case .declarations:
-            if publicRecord.declarations.contains(row) { return true }
+            if try publicRecord().declarations.contains(row) { return true }
             guard let event = try rows.event(table: table, row: row) else {
                 return try unknown || rows.scope(table: table, row: row, .published) == Int64(1)
             }
@@ -74,7 +82,7 @@ struct ReadAccess {
             return try seesSignature(row, column: column, unknown: unknown)
         case .people:
             if !rights.organizes.isEmpty || row == rights.personID { return true }
-            return speakers.contains(row) && column != EventsColumn.email.name
+            return try speakers().contains(row) && column != EventsColumn.email.name
         case .invitations, .rsvps:
             guard let event = try rows.event(table: table, row: row) else { return unknown }
             if rights.organizes.contains(event) { return true }
@@ -92,7 +100,7 @@ struct ReadAccess {
         if let event, rights.organizes.contains(event) { return true }
         if try rows.person(table: table, row: row) == rights.personID { return true }
         if event == nil, unknown { return true }
-        return publicRecord.signatures.contains(row) && column != EventsColumn.contactEmail.name
+        return try publicRecord().signatures.contains(row) && column != EventsColumn.contactEmail.name
     }
 
     /// Whether the account may learn who chairs and speaks in a session of `event` it sees: always, but under the

@@ -32,13 +32,12 @@ struct SeatAllocator {
                 continue
             }
             if rsvp.response == .accepted {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)",
-                    arguments: [rsvp.id, sessionID])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO rsvp_arrivals (rsvp_id, session_id) VALUES (?, ?)")
+                    .execute(arguments: [rsvp.id, sessionID])
                 if db.changesCount == 1 { arrived.append(rsvp) } else { onlyArrivals = false }
             } else {
                 onlyArrivals = false
-                try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvp.id])
+                try db.cachedStatement(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?").execute(arguments: [rsvp.id])
                 try decide(rsvp, .undecided)
             }
             if rsvp.response == .delegated, let substitute = rsvp.substituteID {
@@ -156,9 +155,11 @@ struct SeatAllocator {
 
     private func isInvited(_ personID: String, to session: Session) throws -> Bool {
         try Bool.fetchOne(
-            writer.db,
-            sql:
-                "SELECT EXISTS (SELECT 1 FROM invitations WHERE person_id = ? AND event_id = ? AND (session_id IS NULL OR session_id = ?))",
+            writer.db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM invitations WHERE person_id = ? AND event_id = ?
+                    AND (session_id IS NULL OR session_id = ?))
+                    """),
             arguments: [personID, session.eventID, session.id]) ?? false
     }
 
@@ -273,7 +274,9 @@ extension EventsPolicy {
 
     /// The event of an invitation or room, alive or just deleted (a revoked invitation re-decides its seats).
     private func event(of row: RowKey, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT event_id FROM \(row.table) WHERE id = ?", arguments: [row.id])
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT event_id FROM \(row.table.quotedDatabaseIdentifier) WHERE id = ?"),
+            arguments: [row.id])
             ?? DeletedRows.scopeValue(of: row.table, row: row.id, column: EventsColumn.eventID.name, in: db)
     }
 
@@ -287,7 +290,7 @@ extension EventsPolicy {
         else { return [] }
         let session = try String.fetchOne(
             db.cachedStatement(sql: "SELECT session_id FROM rsvp_arrivals WHERE rsvp_id = ?"), arguments: [rsvpID])
-        try db.execute(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?", arguments: [rsvpID])
+        try db.cachedStatement(sql: "DELETE FROM rsvp_arrivals WHERE rsvp_id = ?").execute(arguments: [rsvpID])
         return session.map { [$0] } ?? []
     }
 }

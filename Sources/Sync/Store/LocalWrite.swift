@@ -39,7 +39,7 @@ public struct LocalWrite {
         try touched.willChange(key, in: context)
         for column in values.keys { touched.didSet(key, column: column) }
         let existing = try Row.fetchOne(
-            db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+            db.cachedStatement(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE id = ?"), arguments: [id])
         let changed = values.filter { column, value in
             existing.map { SyncValue.fromDatabaseValue($0[column] as DatabaseValue) != value } ?? true
         }

@@ -29,7 +29,8 @@ struct MergeContext {
         self.db = db
         self.schema = schema
         self.now = now
-        guard let row = try Row.fetchOne(db, sql: "SELECT replica_id, hlc, seq FROM crdt_replica") else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica_id, hlc, seq FROM crdt_replica"))
+        else {
             throw SyncError.malformed("the replica file has no identity row")
         }
         replica = ReplicaID(bytes: row["replica_id"])!
