@@ -7,9 +7,10 @@ import Synchronization
 /// back its savepoint alone and its caller gets the error; the others go on. Nobody is answered before the commit:
 /// if it fails, or an error has undone the whole transaction, every caller of the batch gets the failure.
 ///
-/// There is no writer thread: the first caller to find no batch running leads one on its own thread while the
-/// others wait, then hands the lead to the first caller still queued. A batch stops taking its queued transactions
-/// after `budget` of work, so one batch never holds the database long; the rest wait for the next.
+/// There is no writer thread: the first caller to find no batch running leads on its own thread while the others
+/// wait, batch after batch while more are queued, for up to `budget`; then it hands the lead to the first caller
+/// still queued. A batch stops taking its queued transactions after `budget` of work, so one batch never holds
+/// the database long; the rest wait for the next.
 final class GroupCommit: Sendable {
     private let pool: DatabasePool
     private let path: String
@@ -84,21 +85,29 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs one batch of what is queued, answers it, puts back what the budget left, and hands the lead on.
+    /// Runs batches of what is queued, answering each and putting back what its budget left, for as long as more
+    /// are queued and its time leading is within the budget; then hands the lead on. Going on saves the hand-off,
+    /// which on a busy machine waits for the next caller's thread to be scheduled; stopping bounds how long the
+    /// leader's own caller waits for its answer.
     private func lead() {
-        let batch = state.withLock { state in
-            let count = min(state.queue.count, maxBatch)
-            defer { state.queue.removeFirst(count) }
-            return Array(state.queue.prefix(count))
+        let clock = ContinuousClock()
+        let start = clock.now
+        while true {
+            let batch = state.withLock { state in
+                let count = min(state.queue.count, maxBatch)
+                defer { state.queue.removeFirst(count) }
+                return Array(state.queue.prefix(count))
+            }
+            let (ran, failure) = commit(batch)
+            let next = state.withLock { state in
+                state.queue.insert(contentsOf: batch[ran...], at: 0)
+                if state.queue.isEmpty { state.leading = false }
+                return state.queue.first
+            }
+            for job in batch[..<ran] { job.finish(failure: failure) }
+            guard let next else { return }
+            if clock.now - start >= budget { return next.lead() }
         }
-        let (ran, failure) = commit(batch)
-        let next = state.withLock { state in
-            state.queue.insert(contentsOf: batch[ran...], at: 0)
-            if state.queue.isEmpty { state.leading = false }
-            return state.queue.first
-        }
-        for job in batch[..<ran] { job.finish(failure: failure) }
-        next?.lead()
     }
 
     /// The batch in one transaction, each job in its own savepoint, until the budget is spent (the first job always
